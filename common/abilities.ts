@@ -1,0 +1,13 @@
+// Names of the things a signed-in person may do. The server computes them from the feature
+// policies (server/*/policy.ts) and sends them with the session; the console only reads them
+// to decide what to show, never to decide what is allowed.
+export const ABILITIES = [
+  'users.list',
+  'users.manage',
+  'institutions.list',
+  'audit.read',
+  'settings.manage',
+] as const;
+
+export type Ability = (typeof ABILITIES)[number];
+export type Abilities = Record<Ability, boolean>;

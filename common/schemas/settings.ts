@@ -1,0 +1,26 @@
+// Settings administrators change at run time (the rest are environment settings, server/config.ts).
+import { z } from 'zod';
+
+export const settingsSchema = z
+  .object({
+    helplinePhone: z.string().trim().regex(/^[0-9 +()-]{3,20}$/).describe('Shown on every public page'),
+    centreEmail: z.email().describe('Public contact address of the centre'),
+    quickExitUrl: z.url({ protocol: /^https$/ }).describe('Neutral site the quick-exit button leaves for'),
+    sessionIdleMinutes: z.number().int().min(5).max(240).describe('Staff sessions end after this much inactivity'),
+    loginMaxFailures: z.number().int().min(3).max(20).describe('Failed sign-ins before the account locks'),
+    loginLockMinutes: z.number().int().min(1).max(1440).describe('How long a locked account stays locked'),
+  })
+  .meta({ id: 'Settings' });
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  helplinePhone: '19833',
+  centreEmail: 'kontakt@bezbedno.example',
+  quickExitUrl: 'https://www.google.com/',
+  sessionIdleMinutes: 30,
+  loginMaxFailures: 5,
+  loginLockMinutes: 15,
+};
+
+export const updateSettingsRequestSchema = settingsSchema.partial().strict();
+export const settingsResponseSchema = z.object({ settings: settingsSchema });

@@ -1,0 +1,20 @@
+// Runs the migrations in migrations/ (listed here so a bundle or tsx needs no folder scan).
+// Both PGlite and PostgreSQL use the same set. Kysely's migrator takes its own lock, so two
+// app processes starting together against one server migrate once.
+import { Migrator, type Migration } from 'kysely';
+import type { Db } from './index';
+import * as m0001 from './migrations/0001_foundation';
+
+const migrations: Record<string, Migration> = {
+  '0001_foundation': m0001,
+};
+
+export async function migrateToLatest(db: Db): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error');
+    throw new Error(`Migration ${failed?.migrationName ?? ''} failed: ${String((error as Error).message ?? error)}`);
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

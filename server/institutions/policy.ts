@@ -1,0 +1,7 @@
+// The institution registry. Administrators maintain it; case roles will read it to forward
+// cases (the referrals feature adds its rows here).
+import type { Policy } from '../auth/policy';
+
+export const institutionPolicy: Policy<'list'> = {
+  list: { administrator: true, supervisor: true, analyst: true, counsellor: true },
+};

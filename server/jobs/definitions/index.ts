@@ -1,0 +1,6 @@
+// Every job the platform knows. Later features add their definitions here.
+import type { JobDefinition } from '../index';
+import { expireSessionsJob } from './expire-sessions';
+import { verifyAuditChainJob } from './verify-audit-chain';
+
+export const jobDefinitions: JobDefinition[] = [expireSessionsJob, verifyAuditChainJob] as JobDefinition[];
