@@ -1,0 +1,94 @@
+// The permission matrix: every role against every action, allowed and refused, through the
+// HTTP layer. Each later feature adds its rows to ACTIONS. A refusal is 403 when the caller
+// may know the record exists, 404 when they may not (an account they cannot see).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROLES, type Role } from '../common/roles';
+import { createTestPlatform, type TestPlatform } from '../test/helpers/platform';
+import { createUser, signIn, type Client, type TestUser } from '../test/helpers/factories';
+
+let p: TestPlatform;
+const clients = new Map<Role | 'anonymous', Client>();
+let activeTarget: TestUser;
+let inactiveTarget: TestUser;
+
+beforeAll(async () => {
+  p = await createTestPlatform();
+  for (const role of ROLES) clients.set(role, await signIn(p.app, await createUser(p.ctx, { roles: [role] })));
+  activeTarget = await createUser(p.ctx, { roles: ['counsellor'] });
+  inactiveTarget = await createUser(p.ctx, { roles: ['counsellor'] });
+  await p.ctx.db.updateTable('users').set({ isActive: false }).where('id', '=', inactiveTarget.id).execute();
+}, 120_000);
+afterAll(async () => p?.close());
+
+type Expect = Partial<Record<Role, number>> & { otherwise: number };
+interface Action {
+  name: string;
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  url: () => string;
+  body?: () => object;
+  expect: Expect;
+}
+
+const everyone = (status: number): Expect => ({ otherwise: status });
+
+const ACTIONS: Action[] = [
+  { name: 'see own session', method: 'GET', url: () => '/api/v1/session', expect: everyone(200) },
+  { name: 'change own language', method: 'PATCH', url: () => '/api/v1/account', body: () => ({ language: 'sr-Latn' }), expect: everyone(200) },
+  { name: 'list staff', method: 'GET', url: () => '/api/v1/users', expect: { administrator: 200, supervisor: 200, otherwise: 403 } },
+  { name: 'read an active account', method: 'GET', url: () => `/api/v1/users/${activeTarget.id}`, expect: { administrator: 200, supervisor: 200, otherwise: 404 } },
+  { name: 'read a deactivated account', method: 'GET', url: () => `/api/v1/users/${inactiveTarget.id}`, expect: { administrator: 200, otherwise: 404 } },
+  {
+    name: 'create an account',
+    method: 'POST',
+    url: () => '/api/v1/users',
+    body: () => ({ username: `new.${Math.random().toString(36).slice(2, 8)}`, displayName: 'Нова особа', roles: ['counsellor'] }),
+    expect: { administrator: 201, otherwise: 403 },
+  },
+  { name: 'change an account', method: 'PATCH', url: () => `/api/v1/users/${activeTarget.id}`, body: () => ({ displayName: 'Промењено' }), expect: { administrator: 200, supervisor: 403, otherwise: 404 } },
+  { name: 'reset a password', method: 'POST', url: () => `/api/v1/users/${activeTarget.id}/reset-password`, expect: { administrator: 200, supervisor: 403, otherwise: 404 } },
+  { name: 'reset TOTP', method: 'POST', url: () => `/api/v1/users/${activeTarget.id}/reset-totp`, expect: { administrator: 200, supervisor: 403, otherwise: 404 } },
+  { name: 'unlock an account', method: 'POST', url: () => `/api/v1/users/${activeTarget.id}/unlock`, expect: { administrator: 200, supervisor: 403, otherwise: 404 } },
+  { name: 'list institutions', method: 'GET', url: () => '/api/v1/institutions', expect: { administrator: 200, supervisor: 200, analyst: 200, counsellor: 200, otherwise: 403 } },
+  { name: 'read the audit log', method: 'GET', url: () => '/api/v1/audit', expect: { dpo: 200, administrator: 200, otherwise: 403 } },
+  { name: 'verify the audit chain', method: 'GET', url: () => '/api/v1/audit/verify', expect: { dpo: 200, administrator: 200, otherwise: 403 } },
+  { name: 'read settings', method: 'GET', url: () => '/api/v1/settings', expect: { administrator: 200, otherwise: 403 } },
+  { name: 'change settings', method: 'PATCH', url: () => '/api/v1/settings', body: () => ({ helplinePhone: '19833' }), expect: { administrator: 200, otherwise: 403 } },
+];
+
+describe('permission matrix', () => {
+  for (const action of ACTIONS) {
+    for (const role of ROLES) {
+      const expected = action.expect[role] ?? action.expect.otherwise;
+      it(`${role} ${expected < 300 ? 'may' : 'may not'} ${action.name} (${expected})`, async () => {
+        const response = await clients.get(role)!.request({
+          method: action.method,
+          url: action.url(),
+          ...(action.body ? { payload: action.body() } : {}),
+        });
+        expect(response.statusCode, response.body).toBe(expected);
+        if (expected >= 400) expect(response.json().error.code).toMatch(/forbidden|not_found/);
+      });
+    }
+    it(`nobody signed in may ${action.name} (401)`, async () => {
+      const response = await p.app.inject({ method: action.method, url: action.url(), ...(action.body ? { payload: action.body() } : {}) });
+      expect(response.statusCode).toBe(401);
+    });
+  }
+
+  it('gives each role the abilities its policy grants, and nothing to a session that owes a step', async () => {
+    const abilities = async (role: Role) => (await clients.get(role)!.get('/api/v1/session')).json().user.abilities;
+    expect(await abilities('administrator')).toEqual({ 'users.list': true, 'users.manage': true, 'institutions.list': true, 'audit.read': true, 'settings.manage': true });
+    expect(await abilities('dpo')).toEqual({ 'users.list': false, 'users.manage': false, 'institutions.list': false, 'audit.read': true, 'settings.manage': false });
+    expect(await abilities('peer-educator')).toEqual({ 'users.list': false, 'users.manage': false, 'institutions.list': false, 'audit.read': false, 'settings.manage': false });
+  });
+
+  it('shows a supervisor in a list exactly the accounts a single read would show (scope filter = record check)', async () => {
+    const supervisor = clients.get('supervisor')!;
+    const listed = (await supervisor.get('/api/v1/users?includeInactive=true')).json().users as { id: string; isActive: boolean }[];
+    expect(listed.every((u) => u.isActive)).toBe(true);
+    expect(listed.map((u) => u.id)).not.toContain(inactiveTarget.id);
+    const admin = clients.get('administrator')!;
+    const all = (await admin.get('/api/v1/users?includeInactive=true')).json().users as { id: string }[];
+    expect(all.map((u) => u.id)).toContain(inactiveTarget.id);
+  });
+});
