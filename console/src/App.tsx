@@ -1,0 +1,80 @@
+// Which screen shows: the sign-in screen, a pending first-sign-in step, or the console's routes
+// (each guarded by the ability the server sent; the server enforces them regardless).
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Route, Routes } from 'react-router-dom';
+import type { Ability } from '../../common/abilities';
+import { Layout } from './components/Layout';
+import { ErrorAlert } from './components/Messages';
+import { Screen } from './components/Screen';
+import { useSession, useUser } from './session';
+import { Account } from './screens/Account';
+import { Audit } from './screens/Audit';
+import { Home } from './screens/Home';
+import { NoAccess } from './screens/NoAccess';
+import { NotFound } from './screens/NotFound';
+import { PasswordChangeStep } from './screens/PasswordChangeStep';
+import { Settings } from './screens/Settings';
+import { SignIn } from './screens/SignIn';
+import { TotpSetupStep } from './screens/TotpSetupStep';
+import { UserDetail } from './screens/UserDetail';
+import { UserList } from './screens/UserList';
+import { UserNew } from './screens/UserNew';
+
+export function App() {
+  const { t } = useTranslation();
+  const { state, reload } = useSession();
+
+  switch (state.status) {
+    case 'loading':
+      return (
+        <Layout>
+          <p role="status">{t('console.loading')}</p>
+        </Layout>
+      );
+    case 'unreachable':
+      return (
+        <Layout>
+          <Screen title={t('console.appName')}>
+            <ErrorAlert error={state.error} />
+            <button type="button" onClick={reload}>
+              {t('console.retry')}
+            </button>
+          </Screen>
+        </Layout>
+      );
+    case 'signed-out':
+      return (
+        <Layout>
+          <SignIn reason={state.reason} />
+        </Layout>
+      );
+    case 'signed-in':
+      if (state.user.pendingStep !== 'none') {
+        return (
+          <Layout user={state.user}>
+            {state.user.pendingStep === 'password-change' ? <PasswordChangeStep /> : <TotpSetupStep />}
+          </Layout>
+        );
+      }
+      return (
+        <Layout user={state.user} showNavigation>
+          <Routes>
+            <Route path="/" element={<Home />} />
+            <Route path="/users" element={<Requires ability="users.list"><UserList /></Requires>} />
+            <Route path="/users/new" element={<Requires ability="users.manage"><UserNew /></Requires>} />
+            <Route path="/users/:id" element={<Requires ability="users.list"><UserDetail /></Requires>} />
+            <Route path="/audit" element={<Requires ability="audit.read"><Audit /></Requires>} />
+            <Route path="/settings" element={<Requires ability="settings.manage"><Settings /></Requires>} />
+            <Route path="/account" element={<Account />} />
+            <Route path="*" element={<NotFound />} />
+          </Routes>
+        </Layout>
+      );
+  }
+}
+
+function Requires({ ability, children }: { ability: Ability; children: ReactNode }) {
+  const user = useUser();
+  return user.abilities[ability] ? children : <NoAccess />;
+}

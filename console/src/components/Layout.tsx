@@ -1,0 +1,98 @@
+// The frame of every screen: skip link, header (centre, language, the signed-in person,
+// navigation by ability), the <main> landmark and the footer.
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NavLink, useNavigate } from 'react-router-dom';
+import type { Ability } from '../../../common/abilities';
+import type { SessionUser } from '../endpoints';
+import { personName, useLanguage } from '../i18n';
+import { useSession } from '../session';
+import { LanguageSwitcher } from './LanguageSwitcher';
+
+const NAVIGATION: { to: string; label: string; ability: Ability | null }[] = [
+  { to: '/', label: 'console.nav.home', ability: null },
+  { to: '/users', label: 'console.nav.users', ability: 'users.list' },
+  { to: '/audit', label: 'console.nav.audit', ability: 'audit.read' },
+  { to: '/settings', label: 'console.nav.settings', ability: 'settings.manage' },
+  { to: '/account', label: 'console.nav.account', ability: null },
+];
+
+interface Props {
+  user?: SessionUser;
+  /** False while a first-sign-in step is pending: the server accepts nothing else then. */
+  showNavigation?: boolean;
+  children: ReactNode;
+}
+
+export function Layout({ user, showNavigation = false, children }: Props) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('console.skipToContent')}
+      </a>
+      <header className="site-header">
+        <div className="header-bar">
+          <p className="brand">
+            <span className="brand-name">{t('centre.shortName')}</span>
+            <span className="brand-app">{t('console.appName')}</span>
+          </p>
+          <div className="header-tools">
+            <LanguageSwitcher />
+            {user && <SignOut user={user} />}
+          </div>
+        </div>
+        {user && showNavigation && (
+          <nav aria-label={t('console.nav.label')} className="main-nav">
+            <ul>
+              {NAVIGATION.filter((item) => item.ability === null || user.abilities[item.ability]).map((item) => (
+                <li key={item.to}>
+                  <NavLink to={item.to} end={item.to === '/'}>
+                    {t(item.label)}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        )}
+      </header>
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+      <footer className="site-footer">
+        <p>{t('centre.name')}</p>
+      </footer>
+    </>
+  );
+}
+
+function SignOut({ user }: { user: SessionUser }) {
+  const { t } = useTranslation();
+  const { signOut } = useSession();
+  const language = useLanguage();
+  const navigate = useNavigate();
+  const [hasFailed, setHasFailed] = useState(false);
+  return (
+    <div className="user-box">
+      <span className="signed-in-as">{t('console.signedInAs', { name: personName(user.displayName, language) })}</span>
+      <button
+        type="button"
+        data-testid="sign-out"
+        onClick={() => {
+          setHasFailed(false);
+          signOut().then(
+            () => navigate('/'),
+            () => setHasFailed(true),
+          );
+        }}
+      >
+        {t('console.signOut')}
+      </button>
+      {hasFailed && (
+        <span role="alert" className="field-error">
+          {t('errors.network')}
+        </span>
+      )}
+    </div>
+  );
+}

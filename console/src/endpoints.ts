@@ -1,0 +1,86 @@
+// The API calls the console makes, typed from the zod schemas in common/schemas (the contract).
+import type { z } from 'zod';
+import { api } from './api';
+import type {
+  sessionResponseSchema,
+  loginRequestSchema,
+  totpSetupResponseSchema,
+  totpConfirmResponseSchema,
+  changePasswordRequestSchema,
+  updateAccountRequestSchema,
+  accountResponseSchema,
+} from '../../common/schemas/session';
+import type {
+  userListResponseSchema,
+  userResponseSchema,
+  userWithPasswordResponseSchema,
+  createUserRequestSchema,
+  updateUserRequestSchema,
+  institutionListResponseSchema,
+} from '../../common/schemas/users';
+import type { auditListResponseSchema, auditVerifyResponseSchema, auditQuerySchema } from '../../common/schemas/audit';
+import type { settingsResponseSchema, updateSettingsRequestSchema } from '../../common/schemas/settings';
+
+export type SessionResponse = z.infer<typeof sessionResponseSchema>;
+export type SessionUser = SessionResponse['user'];
+export type TotpSetup = z.infer<typeof totpSetupResponseSchema>;
+export type TotpConfirmed = z.infer<typeof totpConfirmResponseSchema>;
+export type StaffUser = z.infer<typeof userResponseSchema>['user'];
+export type UserWithPassword = z.infer<typeof userWithPasswordResponseSchema>;
+export type CreateUserRequest = z.input<typeof createUserRequestSchema>;
+export type UpdateUserRequest = z.input<typeof updateUserRequestSchema>;
+export type Institution = z.infer<typeof institutionListResponseSchema>['institutions'][number];
+export type AuditPage = z.infer<typeof auditListResponseSchema>;
+export type AuditEntry = AuditPage['entries'][number];
+export type AuditQuery = { [K in keyof z.input<typeof auditQuerySchema>]?: string };
+export type AuditVerification = z.infer<typeof auditVerifyResponseSchema>;
+export type Settings = z.infer<typeof settingsResponseSchema>['settings'];
+
+type AccountResponse = z.infer<typeof accountResponseSchema>;
+
+export const sessionApi = {
+  read: () => api.get<SessionResponse>('/session', undefined, true),
+  signIn: (body: z.input<typeof loginRequestSchema>) => api.post<SessionResponse>('/session', body, true),
+  signOut: (everywhere = false) =>
+    api.delete<void>('/session', everywhere ? { everywhere: 'true' } : undefined, true),
+};
+
+export const accountApi = {
+  update: (body: z.input<typeof updateAccountRequestSchema>) => api.patch<AccountResponse>('/account', body),
+  changePassword: (body: z.input<typeof changePasswordRequestSchema>) =>
+    api.put<AccountResponse>('/account/password', body),
+  startTotp: () => api.post<TotpSetup>('/account/totp/setup'),
+  confirmTotp: (otp: string) => api.post<TotpConfirmed>('/account/totp/confirm', { otp }),
+};
+
+type UserResponse = z.infer<typeof userResponseSchema>;
+const userPath = (id: string) => `/users/${encodeURIComponent(id)}`;
+
+export const usersApi = {
+  list: (q: string, includeInactive: boolean) =>
+    api.get<z.infer<typeof userListResponseSchema>>('/users', {
+      q: q.trim() || undefined,
+      includeInactive: includeInactive ? 'true' : undefined,
+    }),
+  read: (id: string) => api.get<UserResponse>(userPath(id)),
+  create: (body: CreateUserRequest) => api.post<UserWithPassword>('/users', body),
+  update: (id: string, body: UpdateUserRequest) => api.patch<UserResponse>(userPath(id), body),
+  resetPassword: (id: string) => api.post<UserWithPassword>(`${userPath(id)}/reset-password`),
+  resetTotp: (id: string) => api.post<UserResponse>(`${userPath(id)}/reset-totp`),
+  unlock: (id: string) => api.post<UserResponse>(`${userPath(id)}/unlock`),
+};
+
+export const institutionsApi = {
+  list: () => api.get<z.infer<typeof institutionListResponseSchema>>('/institutions'),
+};
+
+export const auditApi = {
+  list: (query: AuditQuery) => api.get<AuditPage>('/audit', query),
+  verify: () => api.get<AuditVerification>('/audit/verify'),
+};
+
+export const settingsApi = {
+  read: () => api.get<z.infer<typeof settingsResponseSchema>>('/settings'),
+  update: (body: z.input<typeof updateSettingsRequestSchema>) =>
+    api.patch<z.infer<typeof settingsResponseSchema>>('/settings', body),
+};
