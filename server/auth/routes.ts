@@ -56,8 +56,8 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise
   api.get('/api/v1/session', {
     schema: { tags: ['session'], summary: 'The signed-in person and the CSRF token', response: { 200: sessionResponseSchema, 401: errorSchema } },
     handler: async (request) => {
-      requireActor(request, { allowPendingStep: true });
-      return currentUser(tokenOf(request.cookies));
+      const { session } = requireActor(request, { allowPendingStep: true });
+      return { user: presentSessionUser(session, session.stage), csrfToken: session.csrfToken };
     },
   });
 
