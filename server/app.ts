@@ -22,6 +22,7 @@ import { z } from 'zod';
 import type { DestinationStream } from 'pino';
 import type { AppContext } from './context';
 import { registerErrorHandler } from './http/error-handler';
+import { MemoryRateStore } from './http/rate-limit';
 import { registerSessionHook } from './auth/request';
 import { authRoutes } from './auth/routes';
 import { userRoutes } from './users/routes';
@@ -29,6 +30,8 @@ import { auditRoutes } from './audit/routes';
 import { settingsRoutes } from './settings/routes';
 import { institutionRoutes } from './institutions/routes';
 import { publicSiteRoutes, renderPublicNotFound } from './public-site/routes';
+import { reportFormRoutes } from './public-site/report-routes';
+import { hotlineRoutes } from './hotline/routes';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const CONSOLE_DIR = path.join(ROOT, 'dist', 'console');
@@ -85,7 +88,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     hsts: ctx.config.cookieSecure ? { maxAge: 31536000, includeSubDomains: true } : false,
     crossOriginEmbedderPolicy: false,
   });
-  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifyRateLimit, { global: false, store: MemoryRateStore as never });
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
@@ -120,7 +123,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  for (const routes of [authRoutes, userRoutes, auditRoutes, settingsRoutes, institutionRoutes, publicSiteRoutes]) {
+  for (const routes of [authRoutes, userRoutes, auditRoutes, settingsRoutes, institutionRoutes, hotlineRoutes, publicSiteRoutes, reportFormRoutes]) {
     await routes(app, ctx);
   }
 

@@ -41,6 +41,16 @@ const envSchema = z.object({
   PUBLIC_BASE_URL: z.url().optional(),
   /** Sign-in attempts per address per minute (in memory, never stored). */
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+  /** Public report submissions per address per hour (form and API together; in memory only). */
+  PUBLIC_RATE_LIMIT_PER_HOUR: z.coerce.number().int().min(1).default(10),
+  /** Proof-of-work leading zero bits a public submission must show; 0 turns it off (trusted integrations, tests). */
+  PUBLIC_POW_DIFFICULTY: z.coerce.number().int().min(0).max(28).default(16),
+  /** Follow-up attempts with a receipt per address per hour (makes guessing a receipt hopeless). */
+  FOLLOW_UP_RATE_LIMIT_PER_HOUR: z.coerce.number().int().min(1).default(30),
+  /** smtp://user:pass@host:587 or smtps://…:465. Unset: mail is kept in the local mailbox (demo mode). */
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  /** Sender of the centre's e-mails. */
+  MAIL_FROM: z.string().min(3).default('Безбедно 19833 <no-reply@bezbedno.example>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Start the background job runner in this process. */
   JOBS_ENABLED: bool.default(true),
@@ -61,6 +71,11 @@ export type Config = {
   trustProxy: boolean;
   publicBaseUrl: string | undefined;
   loginRateLimitPerMinute: number;
+  publicRateLimitPerHour: number;
+  publicPowDifficulty: number;
+  followUpRateLimitPerHour: number;
+  smtpUrl: string | undefined;
+  mailFrom: string;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   jobsEnabled: boolean;
 };
@@ -97,6 +112,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     publicBaseUrl: e.PUBLIC_BASE_URL,
     loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
+    publicRateLimitPerHour: e.PUBLIC_RATE_LIMIT_PER_HOUR,
+    publicPowDifficulty: e.PUBLIC_POW_DIFFICULTY,
+    followUpRateLimitPerHour: e.FOLLOW_UP_RATE_LIMIT_PER_HOUR,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
     logLevel: e.LOG_LEVEL,
     jobsEnabled: e.JOBS_ENABLED,
   };

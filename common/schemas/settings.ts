@@ -9,6 +9,8 @@ export const settingsSchema = z
     sessionIdleMinutes: z.number().int().min(5).max(240).describe('Staff sessions end after this much inactivity'),
     loginMaxFailures: z.number().int().min(3).max(20).describe('Failed sign-ins before the account locks'),
     loginLockMinutes: z.number().int().min(1).max(1440).describe('How long a locked account stays locked'),
+    receiptInactivityDays: z.number().int().min(7).max(3650).describe('A report receipt stops working after this many days without use'),
+    csamDailyLimitMinutes: z.number().int().min(30).max(480).describe('Warn an analyst after this much time on abuse-material reports in a day (INHOPE: 240)'),
   })
   .meta({ id: 'Settings' });
 export type Settings = z.infer<typeof settingsSchema>;
@@ -20,6 +22,8 @@ export const DEFAULT_SETTINGS: Settings = {
   sessionIdleMinutes: 30,
   loginMaxFailures: 5,
   loginLockMinutes: 15,
+  receiptInactivityDays: 180,
+  csamDailyLimitMinutes: 240,
 };
 
 export const updateSettingsRequestSchema = settingsSchema.partial().strict();

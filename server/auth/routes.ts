@@ -23,7 +23,7 @@ import { requireActor, sessionCookieOptions } from './request';
 import { presentSessionUser } from './present';
 import { changeOwnPassword, confirmTotp, startTotpSetup, updateOwnAccount } from './account';
 import { unauthenticated } from '../http/errors';
-import { rateLimitPerMinute } from '../http/rate-limit';
+import { perAddressLimit } from '../http/rate-limit';
 
 const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 409: errorSchema, 429: errorSchema };
 
@@ -45,7 +45,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise
       body: loginRequestSchema,
       response: { 200: sessionResponseSchema, ...errors },
     },
-    config: { rateLimit: rateLimitPerMinute(ctx, ctx.config.loginRateLimitPerMinute) },
+    config: { rateLimit: perAddressLimit(ctx, 'sign-in', ctx.config.loginRateLimitPerMinute) },
     handler: async (request, reply) => {
       const { session } = await signIn(ctx, request.body);
       reply.setCookie(SESSION_COOKIE, session.token, { ...sessionCookieOptions(ctx), expires: session.expiresAt });
@@ -92,7 +92,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise
 
   api.put('/api/v1/account/password', {
     schema: { tags: ['account'], summary: 'Change your own password (ends your other sessions)', body: changePasswordRequestSchema, response: { 200: accountResponseSchema, ...errors } },
-    config: { rateLimit: rateLimitPerMinute(ctx, ctx.config.loginRateLimitPerMinute) },
+    config: { rateLimit: perAddressLimit(ctx, 'account-secrets', ctx.config.loginRateLimitPerMinute) },
     handler: async (request) => {
       const { session } = requireActor(request, { allowPendingStep: true });
       await changeOwnPassword(ctx, session, request.body.currentPassword, request.body.newPassword);
@@ -110,7 +110,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise
 
   api.post('/api/v1/account/totp/confirm', {
     schema: { tags: ['account'], summary: 'Finish TOTP set-up with a code from the app; returns recovery codes once', body: totpConfirmRequestSchema, response: { 200: totpConfirmResponseSchema, ...errors } },
-    config: { rateLimit: rateLimitPerMinute(ctx, ctx.config.loginRateLimitPerMinute) },
+    config: { rateLimit: perAddressLimit(ctx, 'account-secrets', ctx.config.loginRateLimitPerMinute) },
     handler: async (request) => {
       const { session } = requireActor(request, { allowPendingStep: true });
       const { recoveryCodes } = await confirmTotp(ctx, session, request.body.otp);

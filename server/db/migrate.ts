@@ -4,9 +4,11 @@
 import { Migrator, type Migration } from 'kysely';
 import type { Db } from './index';
 import * as m0001 from './migrations/0001_foundation';
+import * as m0002 from './migrations/0002_hotline';
 
 const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
+  '0002_hotline': m0002,
 };
 
 export async function migrateToLatest(db: Db): Promise<string[]> {

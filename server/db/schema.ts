@@ -78,6 +78,121 @@ export interface SettingsTable {
   updatedBy: string | null;
 }
 
+export interface CasesTable {
+  id: Generated<string>;
+  number: ColumnType<string, never, never>;
+  title: string;
+  status: Generated<string>;
+  priority: Generated<string>;
+  assigneeId: string | null;
+  createdBy: string;
+  createdAt: Generated<Date>;
+  updatedAt: Generated<Date>;
+}
+
+export interface ContentItemsTable {
+  id: Generated<string>;
+  contentKey: string;
+  canonicalUrl: string;
+  firstReportedOn: ColumnType<Date, string, string>;
+  reportCount: Generated<number>;
+  latestClassification: string | null;
+  latestAssessedAt: Timestamp | null;
+}
+
+export interface ReportsTable {
+  id: Generated<string>;
+  number: ColumnType<string, never, never>;
+  receivedAt: Timestamp;
+  category: string;
+  description: string;
+  searchText: string;
+  platform: string | null;
+  childAgeGroup: string | null;
+  municipality: string | null;
+  language: string;
+  contactEnc: string | null;
+  hasContact: boolean;
+  mayShareContact: boolean;
+  receiptHash: string;
+  receiptActiveOn: ColumnType<Date, string, string>;
+  status: Generated<string>;
+  isUrgent: Generated<boolean>;
+  assigneeId: string | null;
+  escalatedTo: string | null;
+  caseId: string | null;
+  closeReason: string | null;
+  closedAt: Timestamp | null;
+  noticeTakedownAt: Timestamp | null;
+  noticeTakedownNote: string | null;
+  hasUnreadReporterMessage: Generated<boolean>;
+}
+
+export interface ReportUrlsTable {
+  reportId: string;
+  position: number;
+  url: string;
+  contentItemId: string;
+}
+
+export interface ReportAttachmentsTable {
+  id: Generated<string>;
+  reportId: string;
+  contentType: string;
+  byteSize: number;
+  dataEnc: string;
+}
+
+export interface ReportMessagesTable {
+  id: ColumnType<string, never, never>;
+  reportId: string;
+  author: 'reporter' | 'centre';
+  authorId: string | null;
+  body: string;
+  sentAt: Timestamp;
+}
+
+export interface AssessmentsTable {
+  id: Generated<string>;
+  reportId: string;
+  version: number;
+  classification: string;
+  legalBasis: ColumnType<string[], string[] | undefined, string[]>;
+  legalBasisVersion: string;
+  victimAgeGroup: string | null;
+  victimGender: string | null;
+  siteType: string | null;
+  hostingCountry: string | null;
+  isUrgent: boolean;
+  rationale: string;
+  assessedBy: string;
+  assessedAt: Generated<Date>;
+}
+
+export interface AnalystExposureTable {
+  userId: string;
+  day: ColumnType<Date, string, string>;
+  seconds: number;
+}
+
+export interface PowSpentTable {
+  challengeHash: string;
+  expiresAt: Timestamp;
+}
+
+export interface OutgoingMailTable {
+  id: Generated<string>;
+  toEnc: string;
+  subject: string;
+  bodyText: string;
+  purpose: string;
+  status: Generated<'queued' | 'sent' | 'kept-locally' | 'failed'>;
+  attempts: Generated<number>;
+  lastError: string | null;
+  createdAt: Generated<Date>;
+  sentAt: Timestamp | null;
+}
+
 export interface Database {
   institutions: InstitutionsTable;
   users: UsersTable;
@@ -85,7 +200,19 @@ export interface Database {
   sessions: SessionsTable;
   auditLog: AuditLogTable;
   settings: SettingsTable;
+  cases: CasesTable;
+  contentItems: ContentItemsTable;
+  reports: ReportsTable;
+  reportUrls: ReportUrlsTable;
+  reportAttachments: ReportAttachmentsTable;
+  reportMessages: ReportMessagesTable;
+  assessments: AssessmentsTable;
+  analystExposure: AnalystExposureTable;
+  powSpent: PowSpentTable;
+  outgoingMail: OutgoingMailTable;
 }
+
+export type ReportRow = Selectable<ReportsTable>;
 
 export type UserRow = Selectable<UsersTable>;
 export type NewUser = Insertable<UsersTable>;

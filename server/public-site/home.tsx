@@ -43,3 +43,18 @@ export function renderHome(page: PageContext): string {
 export function renderNotFound(page: PageContext): string {
   return renderPage(page, page.t('errors.notFound'), <h1>{page.t('errors.notFound')}</h1>);
 }
+
+/** A page with a heading and one paragraph (refusals, notices). */
+export function renderNotice(page: PageContext, title: string, text: string): string {
+  return renderPage(
+    page,
+    title,
+    <>
+      <h1>{title}</h1>
+      <p>{text}</p>
+      <p>
+        <a href="/">{page.t('public.nav.home')}</a>
+      </p>
+    </>,
+  );
+}

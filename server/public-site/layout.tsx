@@ -53,6 +53,7 @@ export function renderPage(page: PageContext, title: string, content: ReactNode)
         <meta name="referrer" content="no-referrer" />
         <title>{`${title} – ${t('centre.shortName')}`}</title>
         <link rel="stylesheet" href="/assets/public.css" />
+        <script src="/assets/vendor/sha256.min.js" defer />
         <script src="/assets/public.js" defer data-quick-exit-url={page.quickExitUrl} />
       </head>
       <body>
@@ -70,6 +71,17 @@ export function renderPage(page: PageContext, title: string, content: ReactNode)
             <LanguageSwitcher {...page} />
           </div>
         </header>
+        <nav className="site-nav" aria-label={t('public.nav.label')}>
+          <ul>
+            {(['/', '/report', '/report/follow-up'] as const).map((href) => (
+              <li key={href}>
+                <a href={href} aria-current={page.path === href ? 'page' : undefined}>
+                  {t(href === '/' ? 'public.nav.home' : href === '/report' ? 'public.nav.report' : 'public.nav.followUp')}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
         <main id="main" tabIndex={-1}>{content}</main>
         <footer className="site-footer">
           <p>{t('public.footer.privacy')}</p>

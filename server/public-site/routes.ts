@@ -1,6 +1,7 @@
 // The public site: server-rendered pages, the language switch, static assets.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import type { AppContext } from '../context';
@@ -12,6 +13,7 @@ import { renderHome, renderNotFound } from './home';
 import type { PageContext } from './layout';
 
 const ASSETS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'assets');
+const VENDOR = path.dirname(createRequire(import.meta.url).resolve('js-sha256/build/sha256.min.js'));
 
 export async function pageContext(ctx: AppContext, request: FastifyRequest): Promise<PageContext> {
   const language = requestLanguage(request);
@@ -35,6 +37,8 @@ export function sendHtml(reply: FastifyReply, html: string, status = 200) {
 
 export async function publicSiteRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   await app.register(fastifyStatic, { root: ASSETS, prefix: '/assets/', decorateReply: false, maxAge: '1h' });
+  // SHA-256 for the proof of work in the browser, served from the npm package (MIT).
+  await app.register(fastifyStatic, { root: VENDOR, prefix: '/assets/vendor/', decorateReply: false, maxAge: '1h', allowedPath: (p) => p === '/sha256.min.js' });
 
   app.get('/', { schema: { hide: true } }, async (request, reply) => sendHtml(reply, renderHome(await pageContext(ctx, request))));
 

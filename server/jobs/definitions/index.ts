@@ -2,5 +2,6 @@
 import type { JobDefinition } from '../index';
 import { expireSessionsJob } from './expire-sessions';
 import { verifyAuditChainJob } from './verify-audit-chain';
+import { sendMailJob } from './send-mail';
 
-export const jobDefinitions: JobDefinition[] = [expireSessionsJob, verifyAuditChainJob] as JobDefinition[];
+export const jobDefinitions: JobDefinition[] = [expireSessionsJob, verifyAuditChainJob, sendMailJob] as JobDefinition[];

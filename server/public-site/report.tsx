@@ -1,0 +1,310 @@
+// The report form, the receipt page and the follow-up pages: plain HTML forms that work
+// without JavaScript, on a phone and with the keyboard. Field errors are listed at the top
+// (linked to the fields) and next to each field.
+import type { ReactNode } from 'react';
+import { CHILD_AGE_GROUPS, PLATFORMS, REPORT_CATEGORIES } from '../../common/hotline';
+import { DISTRICTS, UNITS } from '../../common/geography';
+import type { FollowUpResponse } from '../../common/schemas/reports';
+import type { PageContext } from './layout';
+import { renderPage } from './layout';
+
+export interface ReportFormValues {
+  category?: string;
+  urls?: string;
+  platform?: string;
+  description?: string;
+  childAgeGroup?: string;
+  municipality?: string;
+  name?: string;
+  email?: string;
+  phone?: string;
+  mayShareWithInstitutions?: boolean;
+}
+
+export type FieldErrors = Record<string, string>;
+
+/** The form's field for an API field path (urls.2 -> urls, contact.email -> email). */
+export function formFieldOf(path: string): string {
+  const [head, second] = path.split('.');
+  return head === 'contact' && second ? second : (head ?? path);
+}
+
+function ErrorSummary({ page, errors, title }: { page: PageContext; errors: FieldErrors; title: string }) {
+  const entries = Object.entries(errors);
+  if (entries.length === 0) return null;
+  return (
+    <div className="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1} id="errors">
+      <h2 id="error-summary-title">{title}</h2>
+      <ul>
+        {entries.map(([field, message]) => (
+          <li key={field}>
+            <a href={`#field-${field}`}>{page.t(`public.report.fieldNames.${field}`, { defaultValue: field })}: {message}</a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function FieldError({ id, message }: { id: string; message: string | undefined }) {
+  return message ? (
+    <p className="field-error" id={id}>
+      {message}
+    </p>
+  ) : null;
+}
+
+const describedBy = (...ids: (string | false | undefined)[]) => ids.filter(Boolean).join(' ') || undefined;
+
+function municipalityName(unit: (typeof UNITS)[number], language: PageContext['language']) {
+  return language === 'sr-Cyrl' ? unit.name_cyrl : unit.name_latn;
+}
+
+export function renderReportForm(
+  page: PageContext,
+  options: { values: ReportFormValues; errors: FieldErrors; challenge: string; difficulty: number; notice?: string },
+): string {
+  const { t, language } = page;
+  const { values, errors } = options;
+  const e = (field: string) => errors[field];
+  const radio = (name: string, value: string, label: ReactNode, checked: boolean, hintId?: string) => (
+    <div className="choice" key={value}>
+      <input type="radio" id={`${name}-${value}`} name={name} value={value} defaultChecked={checked} aria-describedby={hintId} />
+      <label htmlFor={`${name}-${value}`}>{label}</label>
+    </div>
+  );
+  return renderPage(
+    page,
+    t('public.report.title'),
+    <>
+      <h1>{t('public.report.title')}</h1>
+      <p className="lead">{t('public.report.lead')}</p>
+      {options.notice && (
+        <p className="notice" role="alert">
+          {options.notice}
+        </p>
+      )}
+      <ErrorSummary page={page} errors={errors} title={t('public.report.errorsTitle')} />
+      <form method="post" action="/report" encType="multipart/form-data" className="report-form" data-pow={options.difficulty} noValidate>
+        <input type="hidden" name="language" value={language} />
+        <input type="hidden" name="powChallenge" value={options.challenge} />
+        <input type="hidden" name="powNonce" value="" />
+
+        <fieldset id="field-category" aria-describedby={describedBy(e('category') && 'category-error')}>
+          <legend>
+            {t('public.report.categoryLegend')} <span className="req">({t('public.report.required')})</span>
+          </legend>
+          <FieldError id="category-error" message={e('category')} />
+          {REPORT_CATEGORIES.map((c) => radio('category', c, t(`public.report.categories.${c}`), values.category === c, c === 'csam' ? 'csam-warning' : undefined))}
+        </fieldset>
+
+        <section className="warning" id="csam-warning" aria-labelledby="csam-warning-title">
+          <h2 id="csam-warning-title">{t('public.report.csamWarningTitle')}</h2>
+          <p>{t('public.report.csamWarning')}</p>
+        </section>
+
+        <div className="field" id="field-urls">
+          <label htmlFor="urls">
+            {t('public.report.urlsLabel')}
+          </label>
+          <p className="hint" id="urls-hint">
+            {t('public.report.urlsHint')}
+          </p>
+          <FieldError id="urls-error" message={e('urls')} />
+          <textarea id="urls" name="urls" rows={3} inputMode="url" autoCapitalize="none" spellCheck={false} defaultValue={values.urls ?? ''} aria-describedby={describedBy('urls-hint', 'csam-warning', e('urls') && 'urls-error')} aria-invalid={e('urls') ? true : undefined} />
+        </div>
+
+        <fieldset id="field-platform">
+          <legend>
+            {t('public.report.platformLegend')} <span className="opt">({t('public.report.optional')})</span>
+          </legend>
+          <FieldError id="platform-error" message={e('platform')} />
+          {PLATFORMS.map((p) => radio('platform', p, t(`public.report.platforms.${p}`), values.platform === p))}
+        </fieldset>
+
+        <div className="field" id="field-description">
+          <label htmlFor="description">
+            {t('public.report.descriptionLabel')} <span className="req">({t('public.report.required')})</span>
+          </label>
+          <p className="hint" id="description-hint">
+            {t('public.report.descriptionHint')}
+          </p>
+          <FieldError id="description-error" message={e('description')} />
+          <textarea id="description" name="description" rows={6} maxLength={5000} required defaultValue={values.description ?? ''} aria-describedby={describedBy('description-hint', e('description') && 'description-error')} aria-invalid={e('description') ? true : undefined} />
+        </div>
+
+        <fieldset>
+          <legend>
+            {t('public.report.childLegend')} <span className="opt">({t('public.report.optional')})</span>
+          </legend>
+          <div className="field" id="field-childAgeGroup">
+            <label htmlFor="childAgeGroup">{t('public.report.childAgeLabel')}</label>
+            <FieldError id="childAgeGroup-error" message={e('childAgeGroup')} />
+            <select id="childAgeGroup" name="childAgeGroup" defaultValue={values.childAgeGroup ?? ''}>
+              <option value="">{t('public.report.childAgeUnknown')}</option>
+              {CHILD_AGE_GROUPS.map((a) => (
+                <option key={a} value={a}>
+                  {t(`public.report.childAges.${a}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field" id="field-municipality">
+            <label htmlFor="municipality">{t('public.report.municipalityLabel')}</label>
+            <FieldError id="municipality-error" message={e('municipality')} />
+            <select id="municipality" name="municipality" defaultValue={values.municipality ?? ''}>
+              <option value="">{t('public.report.municipalityUnknown')}</option>
+              {DISTRICTS.filter((d) => !d.kosovo).map((d) => (
+                <optgroup key={d.id} label={language === 'sr-Cyrl' ? d.name_cyrl : d.name_latn}>
+                  {UNITS.filter((u) => u.district === d.id).map((u) => (
+                    <option key={u.id} value={u.id}>
+                      {municipalityName(u, language)}
+                    </option>
+                  ))}
+                </optgroup>
+              ))}
+            </select>
+          </div>
+        </fieldset>
+
+        <div className="field" id="field-attachments">
+          <label htmlFor="attachments">
+            {t('public.report.attachmentsLabel')} <span className="opt">({t('public.report.optional')})</span>
+          </label>
+          <p className="hint" id="attachments-hint">
+            {t('public.report.attachmentsHint')}
+          </p>
+          <FieldError id="attachments-error" message={e('attachments')} />
+          <input type="file" id="attachments" name="attachments" multiple accept="image/png,image/jpeg,image/webp" aria-describedby={describedBy('attachments-hint', e('attachments') && 'attachments-error')} />
+        </div>
+
+        <fieldset>
+          <legend>
+            {t('public.report.contactLegend')} <span className="opt">({t('public.report.optional')})</span>
+          </legend>
+          <p className="hint" id="contact-hint">
+            {t('public.report.contactHint')}
+          </p>
+          {(['name', 'email', 'phone'] as const).map((f) => (
+            <div className="field" id={`field-${f}`} key={f}>
+              <label htmlFor={f}>{t(`public.report.${f}Label`)}</label>
+              <FieldError id={`${f}-error`} message={e(f)} />
+              <input
+                id={f}
+                name={f}
+                type={f === 'email' ? 'email' : f === 'phone' ? 'tel' : 'text'}
+                autoComplete={f === 'name' ? 'nickname' : f === 'email' ? 'email' : 'tel'}
+                defaultValue={values[f] ?? ''}
+                aria-describedby={describedBy('contact-hint', e(f) && `${f}-error`)}
+                aria-invalid={e(f) ? true : undefined}
+              />
+            </div>
+          ))}
+          <div className="choice">
+            <input type="checkbox" id="mayShareWithInstitutions" name="mayShareWithInstitutions" value="yes" defaultChecked={values.mayShareWithInstitutions === true} />
+            <label htmlFor="mayShareWithInstitutions">{t('public.report.mayShareLabel')}</label>
+          </div>
+        </fieldset>
+
+        <p className="pow-status" role="status" aria-live="polite" data-sending={t('public.report.sending')} />
+        <button type="submit" className="primary">
+          {t('public.report.send')}
+        </button>
+      </form>
+    </>,
+  );
+}
+
+export function renderReceipt(page: PageContext, receipt: string): string {
+  const { t } = page;
+  const grouped = receipt.replace(/(\d{4})(?=\d)/g, '$1 ');
+  return renderPage(
+    page,
+    t('public.report.receiptTitle'),
+    <>
+      <h1>{t('public.report.receiptTitle')}</h1>
+      <p>{t('public.report.receiptLead')}</p>
+      <p className="receipt" data-testid="receipt">
+        {grouped}
+      </p>
+      <p>{t('public.report.receiptAdvice')}</p>
+      <p>
+        <a href="/report/follow-up">{t('public.report.receiptNext')}</a>
+      </p>
+    </>,
+  );
+}
+
+export function renderFollowUpForm(page: PageContext, options: { error?: string | undefined; receipt?: string | undefined; status?: number }): string {
+  const { t } = page;
+  return renderPage(
+    page,
+    t('public.followUp.title'),
+    <>
+      <h1>{t('public.followUp.title')}</h1>
+      <p>{t('public.followUp.lead')}</p>
+      <form method="post" action="/report/follow-up" className="follow-up-form" noValidate>
+        <div className="field" id="field-receipt">
+          <label htmlFor="receipt">{t('public.followUp.receiptLabel')}</label>
+          <FieldError id="receipt-error" message={options.error} />
+          <input id="receipt" name="receipt" inputMode="numeric" autoComplete="off" spellCheck={false} maxLength={40} defaultValue={options.receipt ?? ''} aria-describedby={options.error ? 'receipt-error' : undefined} aria-invalid={options.error ? true : undefined} />
+        </div>
+        <button type="submit" className="primary">
+          {t('public.followUp.show')}
+        </button>
+      </form>
+    </>,
+  );
+}
+
+export function renderFollowUp(page: PageContext, receipt: string, report: FollowUpResponse, options: { notice?: string; replyError?: string } = {}): string {
+  const { t } = page;
+  return renderPage(
+    page,
+    t('public.followUp.title'),
+    <>
+      <h1>{t('public.followUp.title')}</h1>
+      {options.notice && (
+        <p className="notice" role="status">
+          {options.notice}
+        </p>
+      )}
+      <dl className="status">
+        <dt>{t('public.followUp.statusLabel')}</dt>
+        <dd data-testid="report-status">{t(`public.followUp.statuses.${report.status}`)}</dd>
+        <dt>{t('public.followUp.receivedOn')}</dt>
+        <dd>{report.receivedOn}</dd>
+      </dl>
+      <h2>{t('public.followUp.messagesTitle')}</h2>
+      {report.messages.length === 0 ? (
+        <p>{t('public.followUp.noMessages')}</p>
+      ) : (
+        <ol className="messages">
+          {report.messages.map((m, i) => (
+            <li key={i} className={m.author}>
+              <p className="author">
+                {m.author === 'reporter' ? t('public.followUp.fromYou') : t('public.followUp.fromCentre')} · {m.sentOn}
+              </p>
+              <p className="body">{m.body}</p>
+            </li>
+          ))}
+        </ol>
+      )}
+      {report.status === 'closed' ? (
+        <p>{t('public.followUp.closedNoReply')}</p>
+      ) : (
+        <form method="post" action="/report/follow-up/messages" noValidate>
+          <input type="hidden" name="receipt" value={receipt} />
+          <div className="field" id="field-body">
+            <label htmlFor="body">{t('public.followUp.replyLabel')}</label>
+            <FieldError id="body-error" message={options.replyError} />
+            <textarea id="body" name="body" rows={4} maxLength={3000} aria-describedby={options.replyError ? 'body-error' : undefined} />
+          </div>
+          <button type="submit" className="primary">
+            {t('public.followUp.reply')}
+          </button>
+        </form>
+      )}
+    </>,
+  );
+}
