@@ -7,6 +7,8 @@ export const ABILITIES = [
   'institutions.list',
   'audit.read',
   'settings.manage',
+  'reports.list',
+  'reports.work',
 ] as const;
 
 export type Ability = (typeof ABILITIES)[number];

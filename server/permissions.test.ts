@@ -10,13 +10,16 @@ let p: TestPlatform;
 const clients = new Map<Role | 'anonymous', Client>();
 let activeTarget: TestUser;
 let inactiveTarget: TestUser;
+let reportId: string;
 
 beforeAll(async () => {
-  p = await createTestPlatform();
+  p = await createTestPlatform({ PUBLIC_POW_DIFFICULTY: '0' });
   for (const role of ROLES) clients.set(role, await signIn(p.app, await createUser(p.ctx, { roles: [role] })));
   activeTarget = await createUser(p.ctx, { roles: ['counsellor'] });
   inactiveTarget = await createUser(p.ctx, { roles: ['counsellor'] });
   await p.ctx.db.updateTable('users').set({ isActive: false }).where('id', '=', inactiveTarget.id).execute();
+  const report = await p.app.inject({ method: 'POST', url: '/api/v1/reports', payload: { category: 'hate-speech', description: 'матрица', urls: ['https://forum.example/t/1'] } });
+  reportId = report.json().reportId;
 }, 120_000);
 afterAll(async () => p?.close());
 
@@ -53,6 +56,21 @@ const ACTIONS: Action[] = [
   { name: 'verify the audit chain', method: 'GET', url: () => '/api/v1/audit/verify', expect: { dpo: 200, administrator: 200, otherwise: 403 } },
   { name: 'read settings', method: 'GET', url: () => '/api/v1/settings', expect: { administrator: 200, otherwise: 403 } },
   { name: 'change settings', method: 'PATCH', url: () => '/api/v1/settings', body: () => ({ helplinePhone: '19833' }), expect: { administrator: 200, otherwise: 403 } },
+  // Hotline reports: analysts and supervisors work them; a counsellor sees only what was
+  // escalated to them (none here); nobody else sees any, administrators included.
+  { name: 'list reports', method: 'GET', url: () => '/api/v1/reports', expect: { analyst: 200, supervisor: 200, counsellor: 200, otherwise: 403 } },
+  { name: 'read a report', method: 'GET', url: () => `/api/v1/reports/${reportId}`, expect: { analyst: 200, supervisor: 200, otherwise: 404 } },
+  { name: 'claim a report', method: 'POST', url: () => `/api/v1/reports/${reportId}/claim`, expect: { analyst: 200, supervisor: 200, otherwise: 404 } },
+  {
+    name: 'assess a report',
+    method: 'POST',
+    url: () => `/api/v1/reports/${reportId}/assessments`,
+    body: () => ({ classification: 'hate-speech', legalBasis: ['KZ-317'], rationale: 'Позив на насиље' }),
+    expect: { analyst: 200, supervisor: 200, otherwise: 404 },
+  },
+  { name: 'write to a reporter', method: 'POST', url: () => `/api/v1/reports/${reportId}/messages`, body: () => ({ body: 'Питање' }), expect: { analyst: 200, supervisor: 200, otherwise: 404 } },
+  { name: 'record notice and takedown', method: 'POST', url: () => `/api/v1/reports/${reportId}/notice-takedown`, body: () => ({ note: 'Платформа' }), expect: { analyst: 200, supervisor: 200, otherwise: 404 } },
+  { name: 'see own exposure time', method: 'GET', url: () => '/api/v1/hotline/exposure', expect: everyone(200) },
 ];
 
 describe('permission matrix', () => {
@@ -77,9 +95,12 @@ describe('permission matrix', () => {
 
   it('gives each role the abilities its policy grants, and nothing to a session that owes a step', async () => {
     const abilities = async (role: Role) => (await clients.get(role)!.get('/api/v1/session')).json().user.abilities;
-    expect(await abilities('administrator')).toEqual({ 'users.list': true, 'users.manage': true, 'institutions.list': true, 'audit.read': true, 'settings.manage': true });
-    expect(await abilities('dpo')).toEqual({ 'users.list': false, 'users.manage': false, 'institutions.list': false, 'audit.read': true, 'settings.manage': false });
-    expect(await abilities('peer-educator')).toEqual({ 'users.list': false, 'users.manage': false, 'institutions.list': false, 'audit.read': false, 'settings.manage': false });
+    const none = { 'users.list': false, 'users.manage': false, 'institutions.list': false, 'audit.read': false, 'settings.manage': false, 'reports.list': false, 'reports.work': false };
+    expect(await abilities('administrator')).toEqual({ ...none, 'users.list': true, 'users.manage': true, 'institutions.list': true, 'audit.read': true, 'settings.manage': true });
+    expect(await abilities('dpo')).toEqual({ ...none, 'audit.read': true });
+    expect(await abilities('analyst')).toEqual({ ...none, 'institutions.list': true, 'reports.list': true, 'reports.work': true });
+    expect(await abilities('counsellor')).toEqual({ ...none, 'institutions.list': true, 'reports.list': true });
+    expect(await abilities('peer-educator')).toEqual(none);
   });
 
   it('shows a supervisor in a list exactly the accounts a single read would show (scope filter = record check)', async () => {

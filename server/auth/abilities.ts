@@ -5,6 +5,7 @@ import { userPolicy } from '../users/policy';
 import { auditPolicy } from '../audit/policy';
 import { settingsPolicy } from '../settings/policy';
 import { institutionPolicy } from '../institutions/policy';
+import { reportPolicy } from '../hotline/policy';
 
 export function computeAbilities(actor: Actor): Abilities {
   return {
@@ -13,5 +14,7 @@ export function computeAbilities(actor: Actor): Abilities {
     'institutions.list': can(institutionPolicy, actor, 'list'),
     'audit.read': can(auditPolicy, actor, 'read'),
     'settings.manage': can(settingsPolicy, actor, 'update'),
+    'reports.list': can(reportPolicy, actor, 'list'),
+    'reports.work': can(reportPolicy, actor, 'work'),
   };
 }
