@@ -1,7 +1,8 @@
 // Benchmarks (npm run bench): start-up time and idle memory of a real process, request
 // throughput and latency under load from autocannon, sign-in cost, audit-log append rate.
-// Set BENCH_DATABASE_URL (an empty database on a PostgreSQL server, or one the role may
-// create databases beside) to measure server mode too. Figures go to stdout.
+// Set BENCH_DATABASE_URL (a PostgreSQL server database whose role may create databases) to
+// measure server mode and the hotline (submissions under load, queue and search with
+// BENCH_REPORTS reports, a million by default). Figures go to stdout.
 import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -9,6 +10,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import { benchQueue, benchSubmissions, fillReports } from './hotline';
 
 interface Row {
   what: string;
@@ -80,6 +82,7 @@ async function measure(
   mode: string,
   env: Record<string, string>,
   account: () => Promise<{ username: string; password: string }>,
+  hotline?: { databaseUrl: string; reports: number },
 ): Promise<void> {
   console.log(`\n## ${mode}`);
   const first = await startProcess(env);
@@ -103,6 +106,13 @@ async function measure(
     await load(`${mode}: GET /api/v1/session (session lookup)`, `http://127.0.0.1:${port}/api/v1/session`, { cookie: session.cookie });
     await load(`${mode}: GET /api/v1/audit (50 newest, audited read)`, `http://127.0.0.1:${port}/api/v1/audit?limit=50`, { cookie: session.cookie });
     report(`${mode}: resident memory after load MB`, rssMb(child.pid!).toFixed(0));
+    if (hotline) {
+      console.log(`\n## hotline (${mode})`);
+      await benchSubmissions(report, `http://127.0.0.1:${port}`, hotline.databaseUrl);
+      console.log(`  filling the reports table to ${hotline.reports.toLocaleString('en')} rows…`);
+      await fillReports(hotline.databaseUrl, hotline.reports);
+      await benchQueue(report, `http://127.0.0.1:${port}`, session.cookie, hotline.reports);
+    }
   } finally {
     await stop(child);
   }
@@ -133,12 +143,17 @@ async function main(): Promise<void> {
       const password = 'bench password long enough';
       const db = new pg.Client({ connectionString: url.toString() });
       await db.connect();
-      await db.query(`INSERT INTO users (username, display_name, password_hash, roles) VALUES ('bench.admin', 'Bench', $1, '{administrator}')`, [await hashPassword(password)]);
+      await db.query(`INSERT INTO users (username, display_name, password_hash, roles) VALUES ('bench.admin', 'Bench', $1, '{administrator,analyst}')`, [await hashPassword(password)]);
       await db.end();
       return { username: 'bench.admin', password };
     };
     try {
-      await measure('PostgreSQL server', { DATABASE_URL: url.toString(), SECRET_KEY: secret, TOTP_REQUIRED: 'false' }, account);
+      await measure(
+        'PostgreSQL server',
+        { DATABASE_URL: url.toString(), SECRET_KEY: secret, TOTP_REQUIRED: 'false', PUBLIC_POW_DIFFICULTY: '0', PUBLIC_RATE_LIMIT_PER_HOUR: '100000000', LOG_LEVEL: 'warn' },
+        account,
+        { databaseUrl: url.toString(), reports: Number(process.env.BENCH_REPORTS ?? 1_000_000) },
+      );
     } finally {
       await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await admin.end();

@@ -108,6 +108,24 @@ function errorBody(parsed: unknown, response: Response): ErrorBody {
   };
 }
 
+/**
+ * A binary answer (a screenshot) as a Blob. GET only, so no CSRF header; errors become ApiError
+ * as for JSON requests.
+ */
+async function requestBlob(path: string): Promise<Blob> {
+  let response: Response;
+  try {
+    response = await fetch(new URL(`/api/v1${path}`, window.location.origin), { credentials: 'same-origin' });
+  } catch {
+    throw new ApiError(NETWORK_ERROR_STATUS, { code: 'network', message: 'Network error' });
+  }
+  if (response.ok) return response.blob();
+  const text = await response.text();
+  const error = new ApiError(response.status, errorBody(text ? safeJson(text) : undefined, response));
+  if (response.status === 401) sessionExpired?.();
+  throw error;
+}
+
 export const api = {
   get: <T>(path: string, query?: Query, isSessionRequest = false) =>
     request<T>('GET', path, { query, isSessionRequest }),
@@ -117,4 +135,5 @@ export const api = {
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
   delete: <T>(path: string, query?: Query, isSessionRequest = false) =>
     request<T>('DELETE', path, { query, isSessionRequest }),
+  blob: requestBlob,
 };

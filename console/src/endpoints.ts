@@ -20,6 +20,18 @@ import type {
 } from '../../common/schemas/users';
 import type { auditListResponseSchema, auditVerifyResponseSchema, auditQuerySchema } from '../../common/schemas/audit';
 import type { settingsResponseSchema, updateSettingsRequestSchema } from '../../common/schemas/settings';
+import type {
+  assessRequestSchema,
+  closeRequestSchema,
+  escalateRequestSchema,
+  exposureResponseSchema,
+  legalBasesResponseSchema,
+  noticeTakedownRequestSchema,
+  openCaseRequestSchema,
+  reportListQuerySchema,
+  reportListResponseSchema,
+  reportResponseSchema,
+} from '../../common/schemas/reports';
 
 export type SessionResponse = z.infer<typeof sessionResponseSchema>;
 export type SessionUser = SessionResponse['user'];
@@ -35,6 +47,20 @@ export type AuditEntry = AuditPage['entries'][number];
 export type AuditQuery = { [K in keyof z.input<typeof auditQuerySchema>]?: string };
 export type AuditVerification = z.infer<typeof auditVerifyResponseSchema>;
 export type Settings = z.infer<typeof settingsResponseSchema>['settings'];
+
+export type ReportPage = z.infer<typeof reportListResponseSchema>;
+export type ReportSummary = ReportPage['reports'][number];
+export type ReportCounts = ReportPage['counts'];
+export type ReportQuery = { [K in keyof z.input<typeof reportListQuerySchema>]?: string };
+export type ReportDetail = z.infer<typeof reportResponseSchema>['report'];
+export type ContentItem = ReportDetail['contentItems'][number];
+export type Assessment = ReportDetail['assessments'][number];
+export type AssessRequest = z.input<typeof assessRequestSchema>;
+export type CloseRequest = z.input<typeof closeRequestSchema>;
+export type OpenCaseRequest = z.input<typeof openCaseRequestSchema>;
+export type Exposure = z.infer<typeof exposureResponseSchema>;
+export type LegalBases = z.infer<typeof legalBasesResponseSchema>;
+export type LegalBasis = LegalBases['legalBases'][number];
 
 type AccountResponse = z.infer<typeof accountResponseSchema>;
 
@@ -83,4 +109,30 @@ export const settingsApi = {
   read: () => api.get<z.infer<typeof settingsResponseSchema>>('/settings'),
   update: (body: z.input<typeof updateSettingsRequestSchema>) =>
     api.patch<z.infer<typeof settingsResponseSchema>>('/settings', body),
+};
+
+type ReportResponse = z.infer<typeof reportResponseSchema>;
+const reportPath = (id: string) => `/reports/${encodeURIComponent(id)}`;
+
+export const reportsApi = {
+  list: (query: ReportQuery) => api.get<ReportPage>('/reports', query),
+  read: (id: string) => api.get<ReportResponse>(reportPath(id)),
+  /** A screenshot, fetched only when the analyst asks for it. */
+  attachment: (id: string, attachmentId: string) =>
+    api.blob(`${reportPath(id)}/attachments/${encodeURIComponent(attachmentId)}`),
+  claim: (id: string) => api.post<ReportResponse>(`${reportPath(id)}/claim`),
+  assess: (id: string, body: AssessRequest) => api.post<ReportResponse>(`${reportPath(id)}/assessments`, body),
+  message: (id: string, body: string) => api.post<ReportResponse>(`${reportPath(id)}/messages`, { body }),
+  close: (id: string, body: CloseRequest) => api.post<ReportResponse>(`${reportPath(id)}/close`, body),
+  noticeTakedown: (id: string, body: z.input<typeof noticeTakedownRequestSchema>) =>
+    api.post<ReportResponse>(`${reportPath(id)}/notice-takedown`, body),
+  openCase: (id: string, body: OpenCaseRequest) => api.post<ReportResponse>(`${reportPath(id)}/case`, body),
+  escalate: (id: string, body: z.input<typeof escalateRequestSchema>) =>
+    api.post<ReportResponse>(`${reportPath(id)}/escalate`, body),
+  recordExposure: (id: string, seconds: number) => api.post<Exposure>(`${reportPath(id)}/exposure`, { seconds }),
+};
+
+export const hotlineApi = {
+  exposureToday: () => api.get<Exposure>('/hotline/exposure'),
+  legalBases: () => api.get<LegalBases>('/hotline/legal-bases'),
 };

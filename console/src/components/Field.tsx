@@ -1,6 +1,6 @@
 // Labelled form controls: the label, an optional hint and the error message are tied to the
 // control with aria-describedby, so they are read out together.
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from 'react';
+import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 
 interface FrameProps {
@@ -74,6 +74,21 @@ export function SelectField({ label, hint, error, required, children, ...select 
           {children}
         </select>
       )}
+    </FieldFrame>
+  );
+}
+
+type TextAreaFieldProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id'> & {
+  label: string;
+  name: string;
+  hint?: string | undefined;
+  error?: string | undefined;
+};
+
+export function TextAreaField({ label, hint, error, required, ...textarea }: TextAreaFieldProps) {
+  return (
+    <FieldFrame label={label} hint={hint} error={error} isRequired={required}>
+      {(control) => <textarea rows={4} required={required} {...textarea} {...control} />}
     </FieldFrame>
   );
 }

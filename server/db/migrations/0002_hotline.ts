@@ -59,9 +59,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       has_unread_reporter_message boolean NOT NULL DEFAULT false
     )`.execute(db);
   await sql`CREATE INDEX reports_queue_idx ON reports (status, is_urgent DESC, number DESC)`.execute(db);
-  await sql`CREATE INDEX reports_number_idx ON reports (number DESC)`.execute(db);
-  await sql`CREATE INDEX reports_category_idx ON reports (category, number DESC)`.execute(db);
-  await sql`CREATE INDEX reports_assignee_idx ON reports (assignee_id, number DESC) WHERE assignee_id IS NOT NULL`.execute(db);
+  await sql`CREATE INDEX reports_order_idx ON reports (is_urgent DESC, number DESC)`.execute(db);
+  await sql`CREATE INDEX reports_category_idx ON reports (category, is_urgent DESC, number DESC)`.execute(db);
+  await sql`CREATE INDEX reports_assignee_idx ON reports (assignee_id, is_urgent DESC, number DESC) WHERE assignee_id IS NOT NULL`.execute(db);
   await sql`CREATE INDEX reports_escalated_idx ON reports (escalated_to) WHERE escalated_to IS NOT NULL`.execute(db);
   await sql`CREATE INDEX reports_received_idx ON reports (received_at)`.execute(db);
   await sql`CREATE INDEX reports_case_idx ON reports (case_id) WHERE case_id IS NOT NULL`.execute(db);
