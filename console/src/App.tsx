@@ -14,6 +14,8 @@ import { Home } from './screens/Home';
 import { NoAccess } from './screens/NoAccess';
 import { NotFound } from './screens/NotFound';
 import { PasswordChangeStep } from './screens/PasswordChangeStep';
+import { ReportDetail } from './screens/ReportDetail';
+import { ReportQueue } from './screens/ReportQueue';
 import { Settings } from './screens/Settings';
 import { SignIn } from './screens/SignIn';
 import { TotpSetupStep } from './screens/TotpSetupStep';
@@ -64,6 +66,8 @@ export function App() {
             <Route path="/users" element={<Requires ability="users.list"><UserList /></Requires>} />
             <Route path="/users/new" element={<Requires ability="users.manage"><UserNew /></Requires>} />
             <Route path="/users/:id" element={<Requires ability="users.list"><UserDetail /></Requires>} />
+            <Route path="/reports" element={<Requires ability="reports.list"><ReportQueue /></Requires>} />
+            <Route path="/reports/:id" element={<Requires ability="reports.list"><ReportDetail /></Requires>} />
             <Route path="/audit" element={<Requires ability="audit.read"><Audit /></Requires>} />
             <Route path="/settings" element={<Requires ability="settings.manage"><Settings /></Requires>} />
             <Route path="/account" element={<Account />} />

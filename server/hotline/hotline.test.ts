@@ -241,5 +241,7 @@ describe('privacy of reporters', () => {
     const logs = p.logs.slice(logStart).join('\n');
     expect(logs).not.toContain(address);
     expect(logs).not.toContain('ReporterPhone');
+    // Not even a line with the precise time of the submission.
+    expect(logs).not.toMatch(/\/api\/v1\/reports|"url":"\/report/);
   });
 });

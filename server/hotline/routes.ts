@@ -57,9 +57,12 @@ export async function hotlineRoutes(app: FastifyInstance, ctx: AppContext): Prom
   const limits = publicRateLimits(ctx);
 
   // ----- public -----
+  // No request log lines for the public endpoints: a line's precise time could be matched
+  // with a report (reports keep only the hour). Errors are still logged.
 
   api.get('/api/v1/reports/challenge', {
     schema: { tags: ['reports (public)'], summary: 'A proof-of-work challenge for the next submission', response: { 200: powChallengeResponseSchema, 429: errorSchema } },
+    logLevel: 'warn',
     config: { rateLimit: limits.challenge },
     handler: async () => issueChallenge(ctx.keys, ctx.config.publicPowDifficulty),
   });
@@ -72,6 +75,7 @@ export async function hotlineRoutes(app: FastifyInstance, ctx: AppContext): Prom
       response: { 201: createReportResponseSchema, ...errors },
     },
     bodyLimit: REPORT_BODY_LIMIT,
+    logLevel: 'warn',
     config: { rateLimit: limits.submission },
     handler: async (request, reply) => {
       const spent = checkSolution(ctx.keys, ctx.config.publicPowDifficulty, request.body.pow);
@@ -81,12 +85,14 @@ export async function hotlineRoutes(app: FastifyInstance, ctx: AppContext): Prom
 
   api.post('/api/v1/reports/follow-up', {
     schema: { tags: ['reports (public)'], summary: 'Status and messages of a report, with its receipt', body: followUpRequestSchema, response: { 200: followUpResponseSchema, ...errors } },
+    logLevel: 'warn',
     config: { rateLimit: limits.followUp },
     handler: async (request) => followUp(ctx, request.body.receipt),
   });
 
   api.post('/api/v1/reports/follow-up/messages', {
     schema: { tags: ['reports (public)'], summary: 'Write to the analyst, with the receipt', body: followUpMessageRequestSchema, response: { 201: z.object({ ok: z.literal(true) }), ...errors } },
+    logLevel: 'warn',
     config: { rateLimit: limits.followUp },
     handler: async (request, reply) => {
       await addReporterMessage(ctx, request.body.receipt, request.body.body);

@@ -161,5 +161,6 @@ export async function reportFormRoutes(app: FastifyInstance, ctx: AppContext): P
         return showFollowUp(request, reply, parsed.data.receipt, page.t('public.followUp.sent'));
       },
     );
-  });
+    // No request log lines here: a line's precise time could be matched with a report.
+  }, { logLevel: 'warn' });
 }

@@ -11,6 +11,7 @@ import { LanguageSwitcher } from './LanguageSwitcher';
 
 const NAVIGATION: { to: string; label: string; ability: Ability | null }[] = [
   { to: '/', label: 'console.nav.home', ability: null },
+  { to: '/reports', label: 'console.nav.reports', ability: 'reports.list' },
   { to: '/users', label: 'console.nav.users', ability: 'users.list' },
   { to: '/audit', label: 'console.nav.audit', ability: 'audit.read' },
   { to: '/settings', label: 'console.nav.settings', ability: 'settings.manage' },

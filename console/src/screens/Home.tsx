@@ -8,7 +8,7 @@ import { useUser } from '../session';
 import { toLatin } from '../../../common/i18n/translit';
 
 /** Roles whose work this console already covers; the others get a plain "coming" note. */
-const ROLES_WITH_SCREENS: readonly Role[] = ['administrator', 'dpo'];
+const ROLES_WITH_SCREENS: readonly Role[] = ['administrator', 'dpo', 'analyst', 'supervisor'];
 
 interface Card {
   to: string;
@@ -22,6 +22,7 @@ export function Home() {
   const can = user.abilities;
 
   const cards: Card[] = [
+    ...(can['reports.list'] ? [{ to: '/reports', key: can['reports.work'] ? 'reports' : 'reportsEscalated' }] : []),
     ...(can['users.list'] ? [{ to: '/users', key: can['users.manage'] ? 'usersManage' : 'users' }] : []),
     ...(can['audit.read'] ? [{ to: '/audit', key: 'audit' }] : []),
     ...(can['settings.manage'] ? [{ to: '/settings', key: 'settings' }] : []),
