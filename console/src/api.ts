@@ -53,6 +53,8 @@ interface RequestOptions {
   body?: unknown;
   /** Signing in and reading the session answer 401 as a normal outcome, not an expiry. */
   isSessionRequest?: boolean;
+  /** Sent even if the page is being closed (a last count before leaving). */
+  keepalive?: boolean;
 }
 
 async function request<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
@@ -71,6 +73,7 @@ async function request<T>(method: Method, path: string, options: RequestOptions 
       headers,
       credentials: 'same-origin',
       body: options.body === undefined ? null : JSON.stringify(options.body),
+      keepalive: options.keepalive ?? false,
     });
   } catch {
     throw new ApiError(NETWORK_ERROR_STATUS, { code: 'network', message: 'Network error' });
@@ -131,6 +134,8 @@ export const api = {
     request<T>('GET', path, { query, isSessionRequest }),
   post: <T>(path: string, body?: unknown, isSessionRequest = false) =>
     request<T>('POST', path, { body: body ?? {}, isSessionRequest }),
+  /** A POST that outlives the page (e.g. on pagehide); small bodies only. */
+  postKeepalive: <T>(path: string, body: unknown) => request<T>('POST', path, { body, keepalive: true }),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, { body }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
   delete: <T>(path: string, query?: Query, isSessionRequest = false) =>

@@ -129,7 +129,10 @@ export const reportsApi = {
   openCase: (id: string, body: OpenCaseRequest) => api.post<ReportResponse>(`${reportPath(id)}/case`, body),
   escalate: (id: string, body: z.input<typeof escalateRequestSchema>) =>
     api.post<ReportResponse>(`${reportPath(id)}/escalate`, body),
-  recordExposure: (id: string, seconds: number) => api.post<Exposure>(`${reportPath(id)}/exposure`, { seconds }),
+  recordExposure: (id: string, seconds: number, isPageClosing = false) =>
+    isPageClosing
+      ? api.postKeepalive<Exposure>(`${reportPath(id)}/exposure`, { seconds })
+      : api.post<Exposure>(`${reportPath(id)}/exposure`, { seconds }),
 };
 
 export const hotlineApi = {

@@ -44,6 +44,11 @@ export function formatDateTime(iso: string, language: Language): string {
   return new Intl.DateTimeFormat(LOCALES[language], { dateStyle: 'short', timeStyle: 'medium' }).format(new Date(iso));
 }
 
+/** Date and time to the minute (report times are kept only to the hour; seconds would mislead). */
+export function formatDateTimeShort(iso: string, language: Language): string {
+  return new Intl.DateTimeFormat(LOCALES[language], { dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));
+}
+
 /** A name kept in Cyrillic (institutions), shown in the script of the interface. */
 export function localName(cyrillic: string, english: string, language: Language): string {
   if (language === 'en') return english;

@@ -1,7 +1,7 @@
 // The versioned assessments of a report, newest first.
 import { useTranslation } from 'react-i18next';
 import type { Assessment, LegalBasis } from '../endpoints';
-import { formatDateTime, personName, useLanguage } from '../i18n';
+import { formatDateTimeShort, personName, useLanguage } from '../i18n';
 import { legalBasisByCode } from './legalBases';
 
 export function AssessmentHistory({ assessments, legalBases }: { assessments: readonly Assessment[]; legalBases: readonly LegalBasis[] }) {
@@ -14,7 +14,7 @@ export function AssessmentHistory({ assessments, legalBases }: { assessments: re
       {assessments.map((a) => (
         <li key={a.id} className="assessment" data-testid="assessment">
           <h3>{t('console.hotline.assessments.version', { version: a.version })}</h3>
-          <p className="hint">{t('console.hotline.assessments.by', { name: personName(a.assessedBy, language), date: formatDateTime(a.assessedAt, language) })}</p>
+          <p className="hint">{t('console.hotline.assessments.by', { name: personName(a.assessedBy, language), date: formatDateTimeShort(a.assessedAt, language) })}</p>
           <dl className="facts">
             <dt>{t('console.hotline.assessments.classification')}</dt>
             <dd>

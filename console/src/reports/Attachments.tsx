@@ -10,6 +10,7 @@ import { reportsApi, type ReportDetail } from '../endpoints';
 import { useLanguage } from '../i18n';
 import { asApiError } from '../session';
 import { formatBytes } from './format';
+import { useFocusWhenBecomes } from './useFocusWhenBecomes';
 
 type Attachment = ReportDetail['attachments'][number];
 
@@ -50,6 +51,9 @@ function AttachmentView({ reportId, attachment, n, canView }: { reportId: string
   const [isUnblurred, setIsUnblurred] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  // The button used disappears either way; keep keyboard users next to the picture.
+  const unblurRef = useFocusWhenBecomes<HTMLButtonElement>(dataUrl !== null);
+  const showRef = useFocusWhenBecomes<HTMLButtonElement>(dataUrl === null);
 
   const show = async () => {
     setError(null);
@@ -81,7 +85,7 @@ function AttachmentView({ reportId, attachment, n, canView }: { reportId: string
       </p>
       <ErrorAlert error={error} message={problem} />
       {canView && !dataUrl && (
-        <button type="button" disabled={isLoading} data-testid="show-attachment" onClick={() => void show()}>
+        <button type="button" ref={showRef} disabled={isLoading} data-testid="show-attachment" onClick={() => void show()}>
           {isLoading ? t('console.hotline.attachments.loading') : t('console.hotline.attachments.show')}
         </button>
       )}
@@ -97,7 +101,13 @@ function AttachmentView({ reportId, attachment, n, canView }: { reportId: string
           </div>
           {!isUnblurred && <p className="hint">{t('console.hotline.attachments.blurred')}</p>}
           <div className="button-row">
-            <button type="button" className={isUnblurred ? undefined : 'button-danger'} data-testid="unblur-attachment" onClick={() => setIsUnblurred((v) => !v)}>
+            <button
+              type="button"
+              ref={unblurRef}
+              className={isUnblurred ? undefined : 'button-danger'}
+              data-testid="unblur-attachment"
+              onClick={() => setIsUnblurred((v) => !v)}
+            >
               {isUnblurred ? t('console.hotline.attachments.blur') : t('console.hotline.attachments.unblur')}
             </button>
             <button

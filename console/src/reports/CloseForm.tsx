@@ -5,6 +5,7 @@ import { CLOSE_REASONS } from '../../../common/hotline';
 import { SelectField, TextAreaField } from '../components/Field';
 import { ErrorAlert, StatusMessage } from '../components/Messages';
 import { reportsApi, type ReportDetail } from '../endpoints';
+import { useFocusWhenBecomes } from './useFocusWhenBecomes';
 import { useReportAction, type OnReportChanged } from './useReportAction';
 
 const isCloseReason = (value: string): value is (typeof CLOSE_REASONS)[number] => (CLOSE_REASONS as readonly string[]).includes(value);
@@ -15,6 +16,7 @@ export function CloseForm({ report, onChanged }: { report: ReportDetail; onChang
   const [note, setNote] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const { run, error, message, isBusy, reset } = useReportAction(onChanged);
+  const closedRef = useFocusWhenBecomes(report.status === 'closed');
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -35,7 +37,9 @@ export function CloseForm({ report, onChanged }: { report: ReportDetail; onChang
       <h3 id="decision-close">{t('console.hotline.decisions.close')}</h3>
       <StatusMessage message={message} />
       {report.status === 'closed' ? (
-        <p>{t('console.hotline.decisions.isClosed')}</p>
+        <p ref={closedRef} tabIndex={-1}>
+          {t('console.hotline.decisions.isClosed')}
+        </p>
       ) : (
         <form className="form" onSubmit={(event) => void submit(event)} noValidate aria-labelledby="decision-close">
           <p className="hint">{t('console.hotline.decisions.closeHint')}</p>

@@ -1,5 +1,5 @@
-// The decisions on a report, for those who work reports: take it, record a notice and
-// takedown, open or join a case, pass it to a counsellor (never abuse material), close it.
+// The decisions on a report, for those who work reports: take it (shown at the top of the
+// report), record a notice and takedown, open or join a case, pass it to a counsellor (never abuse material), close it.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TextAreaField } from '../components/Field';
@@ -10,6 +10,7 @@ import { useUser } from '../session';
 import { CaseForm } from './CaseForm';
 import { CloseForm } from './CloseForm';
 import { EscalateForm } from './EscalateForm';
+import { useFocusWhenBecomes } from './useFocusWhenBecomes';
 import { useReportAction, type OnReportChanged } from './useReportAction';
 
 interface Props {
@@ -22,7 +23,6 @@ export function Decisions({ report, onChanged }: Props) {
   return (
     <section aria-labelledby="report-decisions">
       <h2 id="report-decisions">{t('console.hotline.decisions.title')}</h2>
-      <Claim report={report} onChanged={onChanged} />
       <NoticeTakedown report={report} onChanged={onChanged} />
       <CaseForm report={report} onChanged={onChanged} />
       <EscalateForm report={report} onChanged={onChanged} />
@@ -31,38 +31,44 @@ export function Decisions({ report, onChanged }: Props) {
   );
 }
 
-function Claim({ report, onChanged }: Props) {
+/** Taking the report: offered at the top of the report, where work on it starts. */
+export function Claim({ report, onChanged }: Props) {
   const { t } = useTranslation();
   const me = useUser();
   const language = useLanguage();
   const { run, error, message, isBusy } = useReportAction(onChanged);
   const isMine = report.assigneeId === me.id;
+  const mineRef = useFocusWhenBecomes(isMine);
   return (
-    <div className="decision">
+    <div className="claim">
       <StatusMessage message={message} />
       <ErrorAlert error={error} />
-      {isMine ? (
-        <p>{t('console.hotline.decisions.mine')}</p>
-      ) : (
-        report.status !== 'closed' && (
-          <>
-            <p className="hint">
-              {report.assigneeName
-                ? t('console.hotline.decisions.claimFrom', { name: personName(report.assigneeName, language) })
-                : t('console.hotline.decisions.claimHint')}
-            </p>
-            <button
-              type="button"
-              className="button-primary"
-              disabled={isBusy}
-              data-testid="claim-report"
-              onClick={() => void run(() => reportsApi.claim(report.id), () => t('console.hotline.decisions.claimed'))}
-            >
-              {t('console.hotline.decisions.claim')}
-            </button>
-          </>
-        )
-      )}
+      <div className="claim-bar">
+        {isMine ? (
+          <p ref={mineRef} tabIndex={-1}>
+            {t('console.hotline.decisions.mine')}
+          </p>
+        ) : (
+          report.status !== 'closed' && (
+            <>
+              <p>
+                {report.assigneeName
+                  ? t('console.hotline.decisions.claimFrom', { name: personName(report.assigneeName, language) })
+                  : t('console.hotline.decisions.claimHint')}
+              </p>
+              <button
+                type="button"
+                className="button-primary"
+                disabled={isBusy}
+                data-testid="claim-report"
+                onClick={() => void run(() => reportsApi.claim(report.id), () => t('console.hotline.decisions.claimed'))}
+              >
+                {t('console.hotline.decisions.claim')}
+              </button>
+            </>
+          )
+        )}
+      </div>
     </div>
   );
 }

@@ -11,7 +11,7 @@ const MAX_SECONDS_PER_CALL = 120;
 
 /**
  * Today's exposure. With `countingReportId`, the visible time on that report is also sent every
- * 30 s (and once more when the tab is hidden or the screen is left).
+ * 30 s (and once more when the tab is hidden, the screen is left or the page is closed).
  */
 export function useExposure(isEnabled: boolean, countingReportId: string | null): Exposure | null {
   const [exposure, setExposure] = useState<Exposure | null>(null);
@@ -43,12 +43,12 @@ export function useExposure(isEnabled: boolean, countingReportId: string | null)
       pendingMs += now - visibleSince;
       visibleSince = now;
     };
-    const send = () => {
+    const send = (isPageClosing = false) => {
       collect();
       const seconds = Math.min(MAX_SECONDS_PER_CALL, Math.floor(pendingMs / 1000));
       if (seconds < 1) return;
       pendingMs -= seconds * 1000;
-      reportsApi.recordExposure(reportId, seconds).then(
+      reportsApi.recordExposure(reportId, seconds, isPageClosing).then(
         (today) => {
           if (isCurrent) setExposure(today);
         },
@@ -67,12 +67,25 @@ export function useExposure(isEnabled: boolean, countingReportId: string | null)
       }
     };
 
-    const timer = window.setInterval(send, EXPOSURE_INTERVAL_MS);
+    // Reloading or closing the tab does not unmount React: count the last seconds on the way out.
+    const onPageHide = () => {
+      send(true);
+      visibleSince = null;
+    };
+    const onPageShow = () => {
+      if (document.visibilityState === 'visible') visibleSince = Date.now();
+    };
+
+    const timer = window.setInterval(() => send(), EXPOSURE_INTERVAL_MS);
     document.addEventListener('visibilitychange', onVisibilityChange);
+    window.addEventListener('pagehide', onPageHide);
+    window.addEventListener('pageshow', onPageShow);
     return () => {
       isCurrent = false;
       window.clearInterval(timer);
       document.removeEventListener('visibilitychange', onVisibilityChange);
+      window.removeEventListener('pagehide', onPageHide);
+      window.removeEventListener('pageshow', onPageShow);
       send();
     };
   }, [isEnabled, countingReportId]);

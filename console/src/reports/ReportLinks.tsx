@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { StatusMessage } from '../components/Messages';
 import type { ContentItem, ReportDetail } from '../endpoints';
-import { formatDateTime, useLanguage } from '../i18n';
+import { formatDateTimeShort, useLanguage } from '../i18n';
 import { openableUrl } from './format';
 
 export function ReportLinks({ report }: { report: ReportDetail }) {
@@ -94,7 +94,7 @@ function ContentHistory({ item }: { item: ContentItem }) {
             <strong>
               {t('console.hotline.links.alreadyAssessed', {
                 classification: t(`console.hotline.classifications.${item.latestClassification}`),
-                date: item.latestAssessedAt ? formatDateTime(item.latestAssessedAt, language) : '',
+                date: item.latestAssessedAt ? formatDateTimeShort(item.latestAssessedAt, language) : '',
               })}
             </strong>
           </p>
@@ -110,7 +110,7 @@ function ContentHistory({ item }: { item: ContentItem }) {
           <ul className="inline-list">
             {item.otherReports.map((other) => (
               <li key={other.id}>
-                <Link to={`/reports/${other.id}`}>{other.number}</Link> ({t(`console.hotline.statuses.${other.status}`)})
+                <Link to={`/reports/${other.id}`}>{t('console.hotline.report.title', { number: other.number })}</Link> ({t(`console.hotline.statuses.${other.status}`)})
               </li>
             ))}
           </ul>

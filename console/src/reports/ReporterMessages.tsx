@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { TextAreaField } from '../components/Field';
 import { ErrorAlert, StatusMessage } from '../components/Messages';
 import { reportsApi, type ReportDetail } from '../endpoints';
-import { formatDateTime, personName, useLanguage } from '../i18n';
+import { formatDateTimeShort, personName, useLanguage } from '../i18n';
 import { useReportAction, type OnReportChanged } from './useReportAction';
 
 interface Props {
@@ -34,7 +34,7 @@ export function ReporterMessages({ report, canWrite, onChanged }: Props) {
                       ? t('console.hotline.messages.fromCentreNamed', { name: personName(message.authorName, language) })
                       : t('console.hotline.messages.fromCentre')}
                 </strong>{' '}
-                <time dateTime={message.sentAt}>{formatDateTime(message.sentAt, language)}</time>
+                <time dateTime={message.sentAt}>{formatDateTimeShort(message.sentAt, language)}</time>
               </p>
               <p className="pre-wrap">{message.body}</p>
             </li>

@@ -8,11 +8,11 @@ import { LANGUAGE_NAMES } from '../../../common/i18n';
 import { ErrorAlert } from '../components/Messages';
 import { Screen } from '../components/Screen';
 import { hotlineApi, reportsApi, type ReportDetail as Report } from '../endpoints';
-import { formatDateTime, personName, useLanguage } from '../i18n';
+import { formatDateTimeShort, personName, useLanguage } from '../i18n';
 import { AssessmentForm } from '../reports/AssessmentForm';
 import { AssessmentHistory } from '../reports/AssessmentHistory';
 import { Attachments } from '../reports/Attachments';
-import { Decisions } from '../reports/Decisions';
+import { Claim, Decisions } from '../reports/Decisions';
 import { ExposureNote, useExposure } from '../reports/Exposure';
 import { municipalityName } from '../reports/format';
 import { ReporterMessages } from '../reports/ReporterMessages';
@@ -25,15 +25,24 @@ export function ReportDetail() {
   const { id = '' } = useParams();
   const { data, error, setData } = useLoad(() => reportsApi.read(id).then((r) => r.report), [id]);
 
-  if (!data || data.id !== id) {
-    return (
-      <Screen title={t('console.hotline.report.loadingTitle')}>
-        {error ? <ErrorAlert error={error} /> : <p role="status">{t('console.loading')}</p>}
-        <BackToQueue />
-      </Screen>
-    );
-  }
-  return <ReportView report={data} onChanged={setData} />;
+  const report = data && data.id === id ? data : null;
+  // Keyed by the report: moving to another report is a new screen (its heading takes focus).
+  return (
+    <Screen
+      key={id}
+      title={report ? t('console.hotline.report.title', { number: report.number }) : t('console.hotline.report.loadingTitle')}
+      headingTestId="report-heading"
+    >
+      {report ? (
+        <ReportView report={report} onChanged={setData} />
+      ) : (
+        <>
+          {error ? <ErrorAlert error={error} /> : <p role="status">{t('console.loading')}</p>}
+          <BackToQueue />
+        </>
+      )}
+    </Screen>
+  );
 }
 
 function BackToQueue() {
@@ -55,7 +64,7 @@ function ReportView({ report, onChanged }: { report: Report; onChanged: (report:
   const assessedElsewhere = report.assessments.length === 0 ? assessedContentCount(report) : 0;
 
   return (
-    <Screen title={t('console.hotline.report.title', { number: report.number })} headingTestId="report-heading">
+    <>
       <BackToQueue />
       <p className="report-badges">
         <span className="tag">{t(`console.hotline.statuses.${report.status}`)}</span>{' '}
@@ -63,7 +72,7 @@ function ReportView({ report, onChanged }: { report: Report; onChanged: (report:
         {report.isUrgent && <span className="badge badge-urgent">{t('console.hotline.urgent')}</span>}
       </p>
       {canWork && isAbuseMaterial && <ExposureNote exposure={exposure} />}
-      {!canWork && <p className="alert alert-info">{t('console.hotline.report.readOnly')}</p>}
+      {canWork ? <Claim report={report} onChanged={onChanged} /> : <p className="alert alert-info">{t('console.hotline.report.readOnly')}</p>}
       {assessedElsewhere > 0 && (
         <p className="alert alert-warning" data-testid="assessed-elsewhere">
           <strong>{t('console.hotline.links.summary', { count: assessedElsewhere })}</strong>
@@ -88,12 +97,13 @@ function ReportView({ report, onChanged }: { report: Report; onChanged: (report:
         )}
       </section>
       {canWork && <Decisions report={report} onChanged={onChanged} />}
-    </Screen>
+    </>
   );
 }
 
 function ReportFacts({ report }: { report: Report }) {
   const { t } = useTranslation();
+  const me = useUser();
   const language = useLanguage();
   const notGiven = t('console.hotline.report.notGiven');
   return (
@@ -108,7 +118,7 @@ function ReportFacts({ report }: { report: Report }) {
         <dd>{report.isUrgent ? <strong>{t('console.hotline.report.urgentYes')}</strong> : t('console.hotline.report.urgentNo')}</dd>
         <dt>{t('console.hotline.report.received')}</dt>
         <dd>
-          <time dateTime={report.receivedAt}>{formatDateTime(report.receivedAt, language)}</time>
+          <time dateTime={report.receivedAt}>{formatDateTimeShort(report.receivedAt, language)}</time>
         </dd>
         <dt>{t('console.hotline.report.platform')}</dt>
         <dd>{report.platform ? t(`console.hotline.platforms.${report.platform}`) : notGiven}</dd>
@@ -131,16 +141,14 @@ function ReportFacts({ report }: { report: Report }) {
         {report.escalatedTo && (
           <>
             <dt>{t('console.hotline.report.escalatedTo')}</dt>
-            <dd>
-              <code>{report.escalatedTo}</code>
-            </dd>
+            <dd>{report.escalatedTo === me.id ? t('console.hotline.report.escalatedToYou') : <code>{report.escalatedTo}</code>}</dd>
           </>
         )}
         {report.noticeTakedownAt && (
           <>
             <dt>{t('console.hotline.report.noticeTakedown')}</dt>
             <dd className="pre-wrap">
-              {t('console.hotline.report.noticeTakedownValue', { date: formatDateTime(report.noticeTakedownAt, language), note: report.noticeTakedownNote ?? '' })}
+              {t('console.hotline.report.noticeTakedownValue', { date: formatDateTimeShort(report.noticeTakedownAt, language), note: report.noticeTakedownNote ?? '' })}
             </dd>
           </>
         )}

@@ -1,7 +1,7 @@
 // The hotline queue: open reports by status (with counts), filters by category, assignee, words
 // and dates, urgent reports first, and paging to older ones. Filters live in the address, so
 // going back from a report returns to the same view.
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { REPORT_CATEGORIES, REPORT_STATUSES, type ReportStatus } from '../../../common/hotline';
@@ -11,7 +11,7 @@ import { ErrorAlert } from '../components/Messages';
 import { Screen } from '../components/Screen';
 import { TableWrap } from '../components/TableWrap';
 import { reportsApi, type ReportCounts, type ReportQuery, type ReportSummary } from '../endpoints';
-import { formatDateTime, personName, useLanguage } from '../i18n';
+import { formatDateTimeShort, personName, useLanguage } from '../i18n';
 import { ExposureNote, useExposure } from '../reports/Exposure';
 import { isoFromLocalDay } from '../reports/format';
 import { asApiError, useUser } from '../session';
@@ -59,19 +59,23 @@ export function ReportQueue() {
   const [error, setError] = useState<ApiError | null>(null);
   const [isLoading, setIsLoading] = useState(true);
   const exposure = useExposure(canWork, null);
+  /** Only the answer to the latest request is shown (filters can change faster than answers come). */
+  const latestRequest = useRef(0);
 
   const load = useCallback(async (filters: Filters, before?: string) => {
+    const request = ++latestRequest.current;
     setIsLoading(true);
     setError(null);
     try {
       const page = await reportsApi.list(toQuery(filters, before));
+      if (request !== latestRequest.current) return;
       setReports((shown) => (before ? [...shown, ...page.reports] : page.reports));
       setCounts(page.counts);
       setNextBefore(page.nextBefore);
     } catch (reason) {
-      setError(asApiError(reason));
+      if (request === latestRequest.current) setError(asApiError(reason));
     } finally {
-      setIsLoading(false);
+      if (request === latestRequest.current) setIsLoading(false);
     }
   }, []);
 
@@ -121,17 +125,17 @@ export function ReportQueue() {
         ))}
       </div>
       <form role="search" className="form filters" onSubmit={submit} noValidate aria-label={t('console.hotline.queue.filters')}>
+        <TextField
+          label={t('console.hotline.queue.search')}
+          hint={t('console.hotline.queue.searchHint')}
+          name="q"
+          type="search"
+          maxLength={200}
+          value={form.q}
+          onChange={set('q')}
+          error={searchProblem ?? error?.fieldError('q')}
+        />
         <div className="filter-grid">
-          <TextField
-            label={t('console.hotline.queue.search')}
-            hint={t('console.hotline.queue.searchHint')}
-            name="q"
-            type="search"
-            maxLength={200}
-            value={form.q}
-            onChange={set('q')}
-            error={searchProblem ?? error?.fieldError('q')}
-          />
           <SelectField label={t('console.hotline.queue.category')} name="category" value={form.category} onChange={set('category')}>
             <option value="">{t('console.hotline.queue.allCategories')}</option>
             {REPORT_CATEGORIES.map((category) => (
@@ -203,7 +207,7 @@ function QueueTable({ reports }: { reports: readonly ReportSummary[] }) {
                 )}
               </th>
               <td className="nowrap">
-                <time dateTime={report.receivedAt}>{formatDateTime(report.receivedAt, language)}</time>
+                <time dateTime={report.receivedAt}>{formatDateTimeShort(report.receivedAt, language)}</time>
               </td>
               <td>{t(`console.hotline.categories.${report.category}`)}</td>
               <td>

@@ -22,6 +22,10 @@ const LOGIN_FIELDS: { name: Name; type: string }[] = [
   { name: 'loginMaxFailures', type: 'number' },
   { name: 'loginLockMinutes', type: 'number' },
 ];
+const HOTLINE_FIELDS: { name: Name; type: string }[] = [
+  { name: 'csamDailyLimitMinutes', type: 'number' },
+  { name: 'receiptInactivityDays', type: 'number' },
+];
 
 function asValues(settings: CentreSettings): Values {
   return Object.fromEntries(Object.entries(settings).map(([name, value]) => [name, String(value)])) as Values;
@@ -104,6 +108,10 @@ function SettingsForm({ settings }: { settings: CentreSettings }) {
       <fieldset>
         <legend>{t('console.settings.loginSection')}</legend>
         {LOGIN_FIELDS.map(field)}
+      </fieldset>
+      <fieldset>
+        <legend>{t('console.settings.hotlineSection')}</legend>
+        {HOTLINE_FIELDS.map(field)}
       </fieldset>
       <StatusMessage message={message} />
       <button type="submit" className="button-primary" disabled={isBusy}>
