@@ -204,6 +204,7 @@ export const reportDetailSchema = reportSummarySchema
     contact: z.object({ name: z.string().nullable(), email: z.string().nullable(), phone: z.string().nullable() }).nullable(),
     mayShareContact: z.boolean(),
     closeReason: z.enum(CLOSE_REASONS).nullable(),
+    closeNote: z.string().nullable(),
     noticeTakedownAt: isoDateTime.nullable(),
     noticeTakedownNote: z.string().nullable(),
     escalatedTo: idSchema.nullable(),

@@ -122,6 +122,7 @@ export interface ReportsTable {
   escalatedTo: string | null;
   caseId: string | null;
   closeReason: string | null;
+  closeNote: string | null;
   closedAt: Timestamp | null;
   noticeTakedownAt: Timestamp | null;
   noticeTakedownNote: string | null;

@@ -85,8 +85,8 @@ describe('decisions on a report', () => {
     expect(joined.caseId).toBe(opened.caseId);
     const unknownCase = await analyst.post(`/api/v1/reports/${b.reportId}/case`, { caseId: '00000000-0000-4000-8000-000000000000' });
     expect(unknownCase.json().error.fields).toHaveProperty('caseId');
-    const closed = (await analyst.post(`/api/v1/reports/${b.reportId}/close`, { reason: 'duplicate' })).json().report;
-    expect(closed).toMatchObject({ status: 'closed', closeReason: 'duplicate' });
+    const closed = (await analyst.post(`/api/v1/reports/${b.reportId}/close`, { reason: 'duplicate', note: 'Исто као прва пријава' })).json().report;
+    expect(closed).toMatchObject({ status: 'closed', closeReason: 'duplicate', closeNote: 'Исто као прва пријава' });
     expect((await analyst.post(`/api/v1/reports/${b.reportId}/messages`, { body: 'још нешто?' })).statusCode).toBe(409);
   });
 

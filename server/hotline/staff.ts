@@ -199,6 +199,7 @@ export async function getReport(ctx: AppContext, actor: Actor, id: string): Prom
     contact,
     mayShareContact: report.mayShareContact,
     closeReason: report.closeReason as CloseReason | null,
+    closeNote: report.closeNote,
     noticeTakedownAt: report.noticeTakedownAt?.toISOString() ?? null,
     noticeTakedownNote: report.noticeTakedownNote,
     escalatedTo: report.escalatedTo,
@@ -318,7 +319,7 @@ async function notifyReporter(ctx: AppContext, trx: DbOrTrx, report: ReportRow, 
 export const closeReport = (ctx: AppContext, actor: Actor, id: string, reason: CloseReason, note?: string) =>
   decide(ctx, actor, id, 'work', async (trx, report) => {
     if (report.status === 'closed') throw conflict('report_closed', 'The report is already closed');
-    await trx.updateTable('reports').set({ status: 'closed', closeReason: reason, closedAt: new Date() }).where('id', '=', id).execute();
+    await trx.updateTable('reports').set({ status: 'closed', closeReason: reason, closeNote: note ?? null, closedAt: new Date() }).where('id', '=', id).execute();
     await notifyReporter(ctx, trx, report, 'closed');
     return { audit: 'report.close', details: { reason, hasNote: !!note } };
   });

@@ -155,7 +155,10 @@ function ReportFacts({ report }: { report: Report }) {
         {report.closeReason && (
           <>
             <dt>{t('console.hotline.report.closeReason')}</dt>
-            <dd>{t(`console.hotline.closeReasons.${report.closeReason}`)}</dd>
+            <dd className="pre-wrap">
+              {t(`console.hotline.closeReasons.${report.closeReason}`)}
+              {report.closeNote ? ` – ${report.closeNote}` : ''}
+            </dd>
           </>
         )}
       </dl>

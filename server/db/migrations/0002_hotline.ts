@@ -53,6 +53,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       escalated_to uuid REFERENCES users(id),
       case_id uuid REFERENCES cases(id),
       close_reason text,
+      close_note text,
       closed_at timestamptz,
       notice_takedown_at timestamptz,
       notice_takedown_note text,
