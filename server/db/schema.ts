@@ -95,7 +95,6 @@ export interface ContentItemsTable {
   contentKey: string;
   canonicalUrl: string;
   firstReportedOn: ColumnType<Date, string, string>;
-  reportCount: Generated<number>;
   latestClassification: string | null;
   latestAssessedAt: Timestamp | null;
 }

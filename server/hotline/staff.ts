@@ -166,7 +166,8 @@ export async function getReport(ctx: AppContext, actor: Actor, id: string): Prom
     ctx.db
       .selectFrom('reportUrls')
       .innerJoin('contentItems', 'contentItems.id', 'reportUrls.contentItemId')
-      .select(['contentItems.id', 'contentItems.canonicalUrl', 'contentItems.reportCount', 'contentItems.latestClassification', 'contentItems.latestAssessedAt'])
+      .select(['contentItems.id', 'contentItems.canonicalUrl', 'contentItems.latestClassification', 'contentItems.latestAssessedAt'])
+      .select(sql<string>`(SELECT count(DISTINCT other.report_id) FROM report_urls other WHERE other.content_item_id = content_items.id)`.as('reportCount'))
       .where('reportUrls.reportId', '=', id)
       .distinct()
       .execute(),
@@ -207,7 +208,7 @@ export async function getReport(ctx: AppContext, actor: Actor, id: string): Prom
     contentItems: contentItems.map((c) => ({
       contentId: c.id,
       canonicalUrl: c.canonicalUrl,
-      reportCount: c.reportCount,
+      reportCount: Number(c.reportCount),
       otherReports: others.filter((o) => o.contentItemId === c.id).map((o) => ({ id: o.id, number: String(o.number), status: o.status as ReportStatus })),
       latestClassification: c.latestClassification as Classification | null,
       latestAssessedAt: c.latestAssessedAt?.toISOString() ?? null,

@@ -3,7 +3,6 @@
 // together. Nothing about the sender's connection is stored: no address, no user agent, and
 // the time only to the hour.
 import crypto from 'node:crypto';
-import { sql } from 'kysely';
 import type { AppContext } from '../context';
 import type { Trx } from '../db/index';
 import type { CreateReportRequest } from '../../common/schemas/reports';
@@ -91,16 +90,18 @@ export async function submitReport(
         .executeTakeFirst();
       if (!spent) throw new HttpError(400, 'pow_invalid', 'This challenge was already used: get a new one', { pow: 'already used' });
     }
-    // Content items in a fixed order, so two reports of the same links cannot deadlock.
+    // A link seen before keeps its content item; a new one gets one. DO NOTHING takes no row
+    // lock, so many reports of one link do not wait for each other.
     const contentIds = new Map<string, string>();
-    for (const key of [...new Set(urls.map((u) => u.key))].sort()) {
+    for (const key of new Set(urls.map((u) => u.key))) {
       const u = urls.find((x) => x.key === key)!;
-      const item = await trx
+      const inserted = await trx
         .insertInto('contentItems')
-        .values({ contentKey: key, canonicalUrl: u.canonical, firstReportedOn: day, reportCount: 1 })
-        .onConflict((oc) => oc.column('contentKey').doUpdateSet({ reportCount: sql`content_items.report_count + 1` }))
+        .values({ contentKey: key, canonicalUrl: u.canonical, firstReportedOn: day })
+        .onConflict((oc) => oc.column('contentKey').doNothing())
         .returning('id')
-        .executeTakeFirstOrThrow();
+        .executeTakeFirst();
+      const item = inserted ?? (await trx.selectFrom('contentItems').select('id').where('contentKey', '=', key).executeTakeFirstOrThrow());
       contentIds.set(key, item.id);
     }
     const report = await trx

@@ -56,6 +56,42 @@ function FieldError({ id, message }: { id: string; message: string | undefined }
 
 const describedBy = (...ids: (string | false | undefined)[]) => ids.filter(Boolean).join(' ') || undefined;
 
+interface ControlProps {
+  id: string;
+  name: string;
+  'aria-describedby': string | undefined;
+  'aria-invalid': true | undefined;
+}
+
+/** A labelled control with its hint and error, wired for screen readers. */
+function Field(props: {
+  name: string;
+  label: ReactNode;
+  hint?: string;
+  error?: string | undefined;
+  alsoDescribedBy?: string;
+  children: (control: ControlProps) => ReactNode;
+}) {
+  const { name, hint, error } = props;
+  return (
+    <div className="field" id={`field-${name}`}>
+      <label htmlFor={name}>{props.label}</label>
+      {hint && (
+        <p className="hint" id={`${name}-hint`}>
+          {hint}
+        </p>
+      )}
+      <FieldError id={`${name}-error`} message={error} />
+      {props.children({
+        id: name,
+        name,
+        'aria-describedby': describedBy(hint && `${name}-hint`, props.alsoDescribedBy, error && `${name}-error`),
+        'aria-invalid': error ? true : undefined,
+      })}
+    </div>
+  );
+}
+
 function municipalityName(unit: (typeof UNITS)[number], language: PageContext['language']) {
   return language === 'sr-Cyrl' ? unit.name_cyrl : unit.name_latn;
 }
@@ -103,16 +139,9 @@ export function renderReportForm(
           <p>{t('public.report.csamWarning')}</p>
         </section>
 
-        <div className="field" id="field-urls">
-          <label htmlFor="urls">
-            {t('public.report.urlsLabel')}
-          </label>
-          <p className="hint" id="urls-hint">
-            {t('public.report.urlsHint')}
-          </p>
-          <FieldError id="urls-error" message={e('urls')} />
-          <textarea id="urls" name="urls" rows={3} inputMode="url" autoCapitalize="none" spellCheck={false} defaultValue={values.urls ?? ''} aria-describedby={describedBy('urls-hint', 'csam-warning', e('urls') && 'urls-error')} aria-invalid={e('urls') ? true : undefined} />
-        </div>
+        <Field name="urls" label={t('public.report.urlsLabel')} hint={t('public.report.urlsHint')} error={e('urls')} alsoDescribedBy="csam-warning">
+          {(control) => <textarea {...control} rows={3} inputMode="url" autoCapitalize="none" spellCheck={false} defaultValue={values.urls ?? ''} />}
+        </Field>
 
         <fieldset id="field-platform">
           <legend>
@@ -122,61 +151,47 @@ export function renderReportForm(
           {PLATFORMS.map((p) => radio('platform', p, t(`public.report.platforms.${p}`), values.platform === p))}
         </fieldset>
 
-        <div className="field" id="field-description">
-          <label htmlFor="description">
-            {t('public.report.descriptionLabel')} <span className="req">({t('public.report.required')})</span>
-          </label>
-          <p className="hint" id="description-hint">
-            {t('public.report.descriptionHint')}
-          </p>
-          <FieldError id="description-error" message={e('description')} />
-          <textarea id="description" name="description" rows={6} maxLength={5000} required defaultValue={values.description ?? ''} aria-describedby={describedBy('description-hint', e('description') && 'description-error')} aria-invalid={e('description') ? true : undefined} />
-        </div>
+        <Field name="description" label={<>{t('public.report.descriptionLabel')} <span className="req">({t('public.report.required')})</span></>} hint={t('public.report.descriptionHint')} error={e('description')}>
+          {(control) => <textarea {...control} rows={6} maxLength={5000} required defaultValue={values.description ?? ''} />}
+        </Field>
 
         <fieldset>
           <legend>
             {t('public.report.childLegend')} <span className="opt">({t('public.report.optional')})</span>
           </legend>
-          <div className="field" id="field-childAgeGroup">
-            <label htmlFor="childAgeGroup">{t('public.report.childAgeLabel')}</label>
-            <FieldError id="childAgeGroup-error" message={e('childAgeGroup')} />
-            <select id="childAgeGroup" name="childAgeGroup" defaultValue={values.childAgeGroup ?? ''}>
-              <option value="">{t('public.report.childAgeUnknown')}</option>
-              {CHILD_AGE_GROUPS.map((a) => (
-                <option key={a} value={a}>
-                  {t(`public.report.childAges.${a}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field" id="field-municipality">
-            <label htmlFor="municipality">{t('public.report.municipalityLabel')}</label>
-            <FieldError id="municipality-error" message={e('municipality')} />
-            <select id="municipality" name="municipality" defaultValue={values.municipality ?? ''}>
-              <option value="">{t('public.report.municipalityUnknown')}</option>
-              {DISTRICTS.filter((d) => !d.kosovo).map((d) => (
-                <optgroup key={d.id} label={language === 'sr-Cyrl' ? d.name_cyrl : d.name_latn}>
-                  {UNITS.filter((u) => u.district === d.id).map((u) => (
-                    <option key={u.id} value={u.id}>
-                      {municipalityName(u, language)}
-                    </option>
-                  ))}
-                </optgroup>
-              ))}
-            </select>
-          </div>
+          <Field name="childAgeGroup" label={t('public.report.childAgeLabel')} error={e('childAgeGroup')}>
+            {(control) => (
+              <select {...control} defaultValue={values.childAgeGroup ?? ''}>
+                <option value="">{t('public.report.childAgeUnknown')}</option>
+                {CHILD_AGE_GROUPS.map((a) => (
+                  <option key={a} value={a}>
+                    {t(`public.report.childAges.${a}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field name="municipality" label={t('public.report.municipalityLabel')} error={e('municipality')}>
+            {(control) => (
+              <select {...control} defaultValue={values.municipality ?? ''}>
+                <option value="">{t('public.report.municipalityUnknown')}</option>
+                {DISTRICTS.filter((d) => !d.kosovo).map((d) => (
+                  <optgroup key={d.id} label={language === 'sr-Cyrl' ? d.name_cyrl : d.name_latn}>
+                    {UNITS.filter((u) => u.district === d.id).map((u) => (
+                      <option key={u.id} value={u.id}>
+                        {municipalityName(u, language)}
+                      </option>
+                    ))}
+                  </optgroup>
+                ))}
+              </select>
+            )}
+          </Field>
         </fieldset>
 
-        <div className="field" id="field-attachments">
-          <label htmlFor="attachments">
-            {t('public.report.attachmentsLabel')} <span className="opt">({t('public.report.optional')})</span>
-          </label>
-          <p className="hint" id="attachments-hint">
-            {t('public.report.attachmentsHint')}
-          </p>
-          <FieldError id="attachments-error" message={e('attachments')} />
-          <input type="file" id="attachments" name="attachments" multiple accept="image/png,image/jpeg,image/webp" aria-describedby={describedBy('attachments-hint', e('attachments') && 'attachments-error')} />
-        </div>
+        <Field name="attachments" label={<>{t('public.report.attachmentsLabel')} <span className="opt">({t('public.report.optional')})</span></>} hint={t('public.report.attachmentsHint')} error={e('attachments')}>
+          {(control) => <input {...control} type="file" multiple accept="image/png,image/jpeg,image/webp" />}
+        </Field>
 
         <fieldset>
           <legend>
@@ -186,19 +201,16 @@ export function renderReportForm(
             {t('public.report.contactHint')}
           </p>
           {(['name', 'email', 'phone'] as const).map((f) => (
-            <div className="field" id={`field-${f}`} key={f}>
-              <label htmlFor={f}>{t(`public.report.${f}Label`)}</label>
-              <FieldError id={`${f}-error`} message={e(f)} />
-              <input
-                id={f}
-                name={f}
-                type={f === 'email' ? 'email' : f === 'phone' ? 'tel' : 'text'}
-                autoComplete={f === 'name' ? 'nickname' : f === 'email' ? 'email' : 'tel'}
-                defaultValue={values[f] ?? ''}
-                aria-describedby={describedBy('contact-hint', e(f) && `${f}-error`)}
-                aria-invalid={e(f) ? true : undefined}
-              />
-            </div>
+            <Field key={f} name={f} label={t(`public.report.${f}Label`)} error={e(f)} alsoDescribedBy="contact-hint">
+              {(control) => (
+                <input
+                  {...control}
+                  type={f === 'email' ? 'email' : f === 'phone' ? 'tel' : 'text'}
+                  autoComplete={f === 'name' ? 'nickname' : f === 'email' ? 'email' : 'tel'}
+                  defaultValue={values[f] ?? ''}
+                />
+              )}
+            </Field>
           ))}
           <div className="choice">
             <input type="checkbox" id="mayShareWithInstitutions" name="mayShareWithInstitutions" value="yes" defaultChecked={values.mayShareWithInstitutions === true} />
@@ -244,11 +256,9 @@ export function renderFollowUpForm(page: PageContext, options: { error?: string 
       <h1>{t('public.followUp.title')}</h1>
       <p>{t('public.followUp.lead')}</p>
       <form method="post" action="/report/follow-up" className="follow-up-form" noValidate>
-        <div className="field" id="field-receipt">
-          <label htmlFor="receipt">{t('public.followUp.receiptLabel')}</label>
-          <FieldError id="receipt-error" message={options.error} />
-          <input id="receipt" name="receipt" inputMode="numeric" autoComplete="off" spellCheck={false} maxLength={40} defaultValue={options.receipt ?? ''} aria-describedby={options.error ? 'receipt-error' : undefined} aria-invalid={options.error ? true : undefined} />
-        </div>
+        <Field name="receipt" label={t('public.followUp.receiptLabel')} error={options.error}>
+          {(control) => <input {...control} inputMode="numeric" autoComplete="off" spellCheck={false} maxLength={40} defaultValue={options.receipt ?? ''} />}
+        </Field>
         <button type="submit" className="primary">
           {t('public.followUp.show')}
         </button>
@@ -295,11 +305,9 @@ export function renderFollowUp(page: PageContext, receipt: string, report: Follo
       ) : (
         <form method="post" action="/report/follow-up/messages" noValidate>
           <input type="hidden" name="receipt" value={receipt} />
-          <div className="field" id="field-body">
-            <label htmlFor="body">{t('public.followUp.replyLabel')}</label>
-            <FieldError id="body-error" message={options.replyError} />
-            <textarea id="body" name="body" rows={4} maxLength={3000} aria-describedby={options.replyError ? 'body-error' : undefined} />
-          </div>
+          <Field name="body" label={t('public.followUp.replyLabel')} error={options.replyError}>
+            {(control) => <textarea {...control} rows={4} maxLength={3000} />}
+          </Field>
           <button type="submit" className="primary">
             {t('public.followUp.reply')}
           </button>

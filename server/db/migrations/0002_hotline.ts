@@ -17,13 +17,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       updated_at timestamptz NOT NULL DEFAULT now()
     )`.execute(db);
 
+  // No report counter on the item: every report of a viral link would queue on that one row's
+  // lock. The count is read from report_urls, which has an index on the item.
   await sql`
     CREATE TABLE content_items (
       id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
       content_key text NOT NULL UNIQUE,
       canonical_url text NOT NULL,
       first_reported_on date NOT NULL,
-      report_count integer NOT NULL DEFAULT 0,
       latest_classification text,
       latest_assessed_at timestamptz
     )`.execute(db);
