@@ -17,7 +17,7 @@ const WORDS = (
 ).split(/\s+/);
 const pick = <T>(xs: readonly T[]) => xs[Math.floor(Math.random() * xs.length)]!;
 
-export async function benchSubmissions(report: Report, baseUrl: string, databaseUrl: string): Promise<void> {
+export async function benchSubmissions(report: Report, baseUrl: string, databaseUrl: string, staffCookie: string): Promise<void> {
   // Baseline: the cheapest durable write this database can do, with the same concurrency.
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
   await pool.query('CREATE TABLE IF NOT EXISTS bench_baseline (id bigserial PRIMARY KEY, body text NOT NULL)');
@@ -48,6 +48,18 @@ export async function benchSubmissions(report: Report, baseUrl: string, database
     municipality: 'kragujevac',
   });
   for (const connections of [10, 50]) {
+    // While the public floods the form, an analyst keeps working: sample their queue.
+    const staffTimes: number[] = [];
+    let flooding = true;
+    const staff = (async () => {
+      await new Promise((r) => setTimeout(r, 1000));
+      while (flooding) {
+        const t0 = performance.now();
+        await (await fetch(`${baseUrl}/api/v1/reports?limit=20`, { headers: { cookie: staffCookie } })).arrayBuffer();
+        staffTimes.push(performance.now() - t0);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    })();
     const result = await autocannon({
       url: `${baseUrl}/api/v1/reports`,
       method: 'POST',
@@ -56,9 +68,14 @@ export async function benchSubmissions(report: Report, baseUrl: string, database
       connections,
       duration: 10,
     });
+    flooding = false;
+    await staff;
+    staffTimes.sort((a, b) => a - b);
+    const sq = (p: number) => staffTimes[Math.floor(staffTimes.length * p)]!.toFixed(0);
     if (result.errors > 0 || result.non2xx > 0) throw new Error(`submissions: ${result.non2xx} non-2xx, ${result.errors} errors`);
     report(`POST /api/v1/reports per second (${connections} connections, 10 s)`, result.requests.average.toFixed(0));
     report(`POST /api/v1/reports latency p50 / p99 ms (${connections} connections)`, `${result.latency.p50} / ${result.latency.p99}`);
+    report(`  meanwhile an analyst's queue (GET /api/v1/reports) p50 / p95 ms`, `${sq(0.5)} / ${sq(0.95)}`);
   }
 }
 

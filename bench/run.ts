@@ -108,7 +108,7 @@ async function measure(
     report(`${mode}: resident memory after load MB`, rssMb(child.pid!).toFixed(0));
     if (hotline) {
       console.log(`\n## hotline (${mode})`);
-      await benchSubmissions(report, `http://127.0.0.1:${port}`, hotline.databaseUrl);
+      await benchSubmissions(report, `http://127.0.0.1:${port}`, hotline.databaseUrl, session.cookie);
       console.log(`  filling the reports table to ${hotline.reports.toLocaleString('en')} rows…`);
       await fillReports(hotline.databaseUrl, hotline.reports);
       await benchQueue(report, `http://127.0.0.1:${port}`, session.cookie, hotline.reports);

@@ -75,6 +75,16 @@ describe('npm start', () => {
       body: JSON.stringify({ username: accounts[0]!.username, password: accounts[0]!.password }),
     });
     expect(login.status).toBe(200);
+    // The demo analyst finds sample reports in the queue.
+    const analyst = accounts.find((a) => a.role === 'analyst')!;
+    const analystLogin = await fetch(`http://127.0.0.1:${port}/api/v1/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: analyst.username, password: analyst.password }),
+    });
+    const cookie = analystLogin.headers.get('set-cookie')!.split(';')[0]!;
+    const queue = await (await fetch(`http://127.0.0.1:${port}/api/v1/reports`, { headers: { cookie } })).json();
+    expect(queue.reports.length).toBe(4);
 
     // A second process on the same folder is refused with a clear message.
     const second = startCli({ DATA_DIR: dataDir, PORT: String(await freePort()) });

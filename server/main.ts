@@ -6,7 +6,7 @@ import { loadOrCreateDemoSecret } from './security/keys';
 import { databaseLocation, startPlatform } from './runtime';
 import { openDatabase } from './db/index';
 import { migrateToLatest } from './db/migrate';
-import { demoAccountsPath, seedDemo } from './seed/demo';
+import { demoAccountsPath, seedDemo, seedDemoReports } from './seed/demo';
 import { seedInstitutions } from './institutions/registry';
 import { verifyAuditChain, recordAudit } from './audit/log';
 import { generateTemporaryPassword, hashPassword } from './auth/passwords';
@@ -37,6 +37,7 @@ async function start(config: Config): Promise<void> {
   const platform = await startPlatform(config, { secretKey });
   await seedInstitutions(platform.ctx.db);
   const demo = config.isDemo ? await seedDemo(platform.ctx.db, config.dataDir) : null;
+  if (demo) await seedDemoReports(platform.ctx);
   const address = await platform.app.listen({ port: config.port, host: config.host });
   const base = address.replace('://127.0.0.1', '://localhost');
   const lines = [

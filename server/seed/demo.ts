@@ -8,6 +8,9 @@ import type { Role } from '../../common/roles';
 import { hashPassword, randomCode } from '../auth/passwords';
 import { recordAudit } from '../audit/log';
 import { seedInstitutions } from '../institutions/registry';
+import type { AppContext } from '../context';
+import { createReportRequestSchema, type CreateReportRequest } from '../../common/schemas/reports';
+import { submitReport } from '../hotline/submit';
 
 export interface DemoAccount {
   username: string;
@@ -66,4 +69,45 @@ export async function seedDemo(db: Db, dataDir: string): Promise<DemoAccount[] |
   fs.writeFileSync(file, `${JSON.stringify(accounts, null, 2)}\n`, { mode: 0o600 });
   fs.chmodSync(file, 0o600);
   return accounts;
+}
+
+/** A few reports for the demo analyst's queue (made up; the links point nowhere real). */
+export async function seedDemoReports(ctx: AppContext): Promise<void> {
+  const reports: CreateReportRequest[] = [
+    {
+      category: 'cyberbullying',
+      description: 'У групи нашег одељења неко је направио лажни профил моје другарице и објављује њене слике са ружним коментарима.',
+      urls: ['https://social.example.org/fake-profile-7b'],
+      platform: 'social-network',
+      childAgeGroup: '13-15',
+      municipality: 'kragujevac',
+      language: 'sr-Cyrl',
+    },
+    {
+      category: 'grooming',
+      description: 'Odrasla osoba u igrici stalno piše mom sinu (10 godina), nudi mu poklone i traži da pređu u privatni čet.',
+      urls: [],
+      platform: 'game',
+      childAgeGroup: '10-12',
+      municipality: 'novi-sad',
+      language: 'sr-Latn',
+      contact: { name: 'Мајка', email: 'roditelj@example.org', mayShareWithInstitutions: true },
+    },
+    {
+      category: 'hate-speech',
+      description: 'A video channel posts videos inciting hatred against Roma children, with thousands of comments.',
+      urls: ['https://video.example.org/watch?v=demo123'],
+      platform: 'website',
+      language: 'en',
+    },
+    {
+      category: 'sextortion',
+      description: 'Непозната особа прети да ће објавити моје слике ако не пошаљем још.',
+      urls: [],
+      platform: 'messaging',
+      childAgeGroup: '16-17',
+      language: 'sr-Cyrl',
+    },
+  ];
+  for (const report of reports) await submitReport(ctx, createReportRequestSchema.parse(report), null);
 }
