@@ -32,6 +32,7 @@ import { checkSolution, issueChallenge } from './pow';
 import { submitReport } from './submit';
 import { addReporterMessage, followUp } from './follow-up';
 import { publicRateLimits } from './rate-limits';
+import { publicAdmission } from './admission';
 import {
   assessReport,
   claimReport,
@@ -55,6 +56,7 @@ export const REPORT_BODY_LIMIT = Math.ceil((ATTACHMENT_MAX_COUNT * ATTACHMENT_MA
 export async function hotlineRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const limits = publicRateLimits(ctx);
+  const admission = publicAdmission(ctx);
 
   // ----- public -----
   // No request log lines for the public endpoints: a line's precise time could be matched
@@ -79,7 +81,7 @@ export async function hotlineRoutes(app: FastifyInstance, ctx: AppContext): Prom
     config: { rateLimit: limits.submission },
     handler: async (request, reply) => {
       const spent = checkSolution(ctx.keys, ctx.config.publicPowDifficulty, request.body.pow);
-      return reply.code(201).send(await submitReport(ctx, request.body, spent));
+      return reply.code(201).send(await admission.run(() => submitReport(ctx, request.body, spent)));
     },
   });
 

@@ -10,6 +10,7 @@ import { checkSolution, issueChallenge } from '../hotline/pow';
 import { submitReport } from '../hotline/submit';
 import { addReporterMessage, followUp } from '../hotline/follow-up';
 import { publicRateLimits } from '../hotline/rate-limits';
+import { publicAdmission } from '../hotline/admission';
 import { fieldsFromIssues } from '../http/error-handler';
 import { pageContext, sendHtml } from './routes';
 import { formFieldOf, renderFollowUp, renderFollowUpForm, renderReceipt, renderReportForm, type FieldErrors, type ReportFormValues } from './report';
@@ -67,7 +68,7 @@ export async function reportFormRoutes(app: FastifyInstance, ctx: AppContext): P
       if (error instanceof HttpError && error.statusCode === 429) {
         const page = await pageContext(ctx, request);
         const minutes = Math.max(1, Math.ceil((error.retryAfterSeconds ?? 60) / 60));
-        const key = request.url.startsWith('/report/follow-up') ? 'public.followUp.tooMany' : 'public.report.tooMany';
+        const key = error.code === 'busy' ? 'public.report.busy' : request.url.startsWith('/report/follow-up') ? 'public.followUp.tooMany' : 'public.report.tooMany';
         void reply.header('retry-after', String(error.retryAfterSeconds ?? 60));
         return sendHtml(reply, renderNotice(page, page.t('public.tooManyTitle'), page.t(key, { minutes })), 429);
       }
@@ -111,7 +112,7 @@ export async function reportFormRoutes(app: FastifyInstance, ctx: AppContext): P
         return showForm(request, reply, v, {}, 400, page.t('public.report.tooFast'));
       }
       try {
-        const { receipt } = await submitReport(ctx, parsed.data, spent);
+        const { receipt } = await publicAdmission(ctx).run(() => submitReport(ctx, parsed.data, spent));
         return sendHtml(reply, renderReceipt(page, receipt));
       } catch (error) {
         if (error instanceof HttpError && error.fields) return showForm(request, reply, v, translatedErrors(page, error.fields), 400);

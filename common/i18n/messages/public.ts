@@ -56,6 +56,7 @@ export const publicMessages = {
       receiptAdvice: 'Запиши је или сачувај на сигурно место. Са њом можеш да видиш шта се дешава са пријавом и да се дописујеш са нама, а да не кажеш ко си. Ако је изгубиш, не можемо да ти је пошаљемо поново.',
       receiptNext: 'Праћење пријаве',
       tooMany: 'Превише пријава са ове адресе. Покушај поново за {{minutes}} мин.',
+      busy: 'Управо стиже много пријава. Пошаљи своју поново за {{minutes}} мин.',
       fieldNames: { category: 'Шта се десило', urls: 'Линкови', platform: 'Где', description: 'Опис', childAgeGroup: 'Узраст детета', municipality: 'Општина', attachments: 'Снимци екрана', name: 'Име', email: 'Е-пошта', phone: 'Телефон', pow: 'Провера', language: 'Језик' },
       fieldErrors: {
         category: 'Изабери шта се десило.',
@@ -180,6 +181,7 @@ export const publicMessages = {
       receiptAdvice: 'Write it down or keep it somewhere safe. With it you can see what happens with your report and write to us without saying who you are. If you lose it, we cannot send it again.',
       receiptNext: 'Follow up a report',
       tooMany: 'Too many reports from this address. Please try again in {{minutes}} min.',
+      busy: 'Many reports are arriving right now. Please send yours again in {{minutes}} min.',
       fieldNames: { category: 'What happened', urls: 'Links', platform: 'Where', description: 'Description', childAgeGroup: "Child's age", municipality: 'Municipality', attachments: 'Screenshots', name: 'Name', email: 'E-mail', phone: 'Phone', pow: 'Check', language: 'Language' },
       fieldErrors: {
         category: 'Choose what happened.',
