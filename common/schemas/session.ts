@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { ROLES } from '../roles';
 import { ABILITIES } from '../abilities';
-import { idSchema, languageSchema, isoDateTime } from './common';
+import { idSchema, languageSchema } from './common';
 
 export const roleSchema = z.enum(ROLES);
 
@@ -86,4 +86,3 @@ export const updateAccountRequestSchema = z.strictObject({
 });
 
 export const accountResponseSchema = z.object({ user: sessionUserSchema });
-export { isoDateTime };

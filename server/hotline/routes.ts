@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context';
-import { errorSchema } from '../../common/schemas/common';
+import { errorSchema, okSchema } from '../../common/schemas/common';
 import {
   assessRequestSchema,
   attachmentParamsSchema,
@@ -93,7 +93,7 @@ export async function hotlineRoutes(app: FastifyInstance, ctx: AppContext): Prom
   });
 
   api.post('/api/v1/reports/follow-up/messages', {
-    schema: { tags: ['reports (public)'], summary: 'Write to the analyst, with the receipt', body: followUpMessageRequestSchema, response: { 201: z.object({ ok: z.literal(true) }), ...errors } },
+    schema: { tags: ['reports (public)'], summary: 'Write to the analyst, with the receipt', body: followUpMessageRequestSchema, response: { 201: okSchema, ...errors } },
     logLevel: 'warn',
     config: { rateLimit: limits.followUp },
     handler: async (request, reply) => {
