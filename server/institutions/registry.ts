@@ -3,10 +3,11 @@
 // Names from the centre's glossary; the referrals feature extends the registry (Centres for
 // Social Work and Health Centres per municipality, school administrations).
 import type { DbOrTrx } from '../db/index';
+import type { InstitutionType } from '../../common/institutions';
 
 export interface InstitutionSeed {
   code: string;
-  type: 'prosecutor' | 'police' | 'ministry' | 'social-work-centre' | 'health-centre' | 'school-administration';
+  type: InstitutionType;
   nameSr: string;
   nameEn: string;
   areaKind: 'national' | 'district' | 'municipality';
@@ -32,7 +33,7 @@ export const SERBIAN_INSTITUTIONS: InstitutionSeed[] = [
   },
   {
     code: 'ministry-education',
-    type: 'ministry',
+    type: 'education',
     nameSr: 'Министарство просвете',
     nameEn: 'Ministry of Education',
     areaKind: 'national',
@@ -40,7 +41,7 @@ export const SERBIAN_INSTITUTIONS: InstitutionSeed[] = [
   },
   {
     code: 'csw-beograd',
-    type: 'social-work-centre',
+    type: 'social-work',
     nameSr: 'Градски центар за социјални рад Београд',
     nameEn: 'City Centre for Social Work Belgrade',
     areaKind: 'municipality',
@@ -48,7 +49,7 @@ export const SERBIAN_INSTITUTIONS: InstitutionSeed[] = [
   },
   {
     code: 'csw-novi-sad',
-    type: 'social-work-centre',
+    type: 'social-work',
     nameSr: 'Центар за социјални рад Града Новог Сада',
     nameEn: 'Centre for Social Work of the City of Novi Sad',
     areaKind: 'municipality',
