@@ -10,6 +10,9 @@ export const settingsSchema = z
     loginMaxFailures: z.number().int().min(3).max(20).describe('Failed sign-ins before the account locks'),
     loginLockMinutes: z.number().int().min(1).max(1440).describe('How long a locked account stays locked'),
     receiptInactivityDays: z.number().int().min(7).max(3650).describe('A report receipt stops working after this many days without use'),
+    urgentAcknowledgementHours: z.number().int().min(1).max(72).describe('An urgent referral must be acknowledged within this many hours, any day'),
+    normalAcknowledgementWorkingDays: z.number().int().min(1).max(30).describe('A normal referral must be acknowledged within this many working days (Serbian holidays excluded)'),
+    outcomeReminderDays: z.number().int().min(1).max(365).describe('Remind an institution of the outcome this many days after it acknowledged'),
     csamDailyLimitMinutes: z.number().int().min(30).max(480).describe('Warn an analyst after this much time on abuse-material reports in a day (INHOPE: 240)'),
   })
   .meta({ id: 'Settings' });
@@ -24,6 +27,9 @@ export const DEFAULT_SETTINGS: Settings = {
   loginLockMinutes: 15,
   receiptInactivityDays: 180,
   csamDailyLimitMinutes: 240,
+  urgentAcknowledgementHours: 4,
+  normalAcknowledgementWorkingDays: 3,
+  outcomeReminderDays: 30,
 };
 
 export const updateSettingsRequestSchema = settingsSchema.partial().strict();

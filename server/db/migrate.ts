@@ -5,10 +5,12 @@ import { Migrator, type Migration } from 'kysely';
 import type { Db } from './index';
 import * as m0001 from './migrations/0001_foundation';
 import * as m0002 from './migrations/0002_hotline';
+import * as m0003 from './migrations/0003_referrals';
 
 const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_hotline': m0002,
+  '0003_referrals': m0003,
 };
 
 export async function migrateToLatest(db: Db): Promise<string[]> {

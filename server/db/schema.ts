@@ -14,6 +14,8 @@ export interface InstitutionsTable {
   areaKind: string;
   areaCodes: ColumnType<string[], string[] | undefined, string[]>;
   isActive: Generated<boolean>;
+  workingHours: Generated<string>;
+  deputyUserId: string | null;
   createdAt: Generated<Date>;
   updatedAt: Generated<Date>;
 }
@@ -193,6 +195,42 @@ export interface OutgoingMailTable {
   sentAt: Timestamp | null;
 }
 
+export interface ReferralsTable {
+  id: Generated<string>;
+  number: ColumnType<string, never, never>;
+  reference: string;
+  caseId: string;
+  institutionId: string;
+  urgency: 'urgent' | 'normal';
+  reason: string;
+  legalBasis: ColumnType<string[], string[] | undefined, string[]>;
+  includesReporterContact: boolean;
+  routingRule: string | null;
+  routingRulesVersion: string | null;
+  status: Generated<'sent' | 'acknowledged' | 'closed'>;
+  sentBy: string;
+  sentAt: Generated<Date>;
+  acknowledgementDueAt: Timestamp;
+  acknowledgedAt: Timestamp | null;
+  acknowledgedBy: string | null;
+  overdueAlertedAt: Timestamp | null;
+  outcome: string | null;
+  outcomeNote: string | null;
+  outcomeAt: Timestamp | null;
+  outcomeBy: string | null;
+  outcomeReminderDueAt: Timestamp | null;
+  outcomeRemindedAt: Timestamp | null;
+}
+
+export interface ReferralMessagesTable {
+  id: ColumnType<string, never, never>;
+  referralId: string;
+  side: 'centre' | 'institution';
+  authorId: string;
+  body: string;
+  sentAt: Generated<Date>;
+}
+
 export interface Database {
   institutions: InstitutionsTable;
   users: UsersTable;
@@ -210,7 +248,11 @@ export interface Database {
   analystExposure: AnalystExposureTable;
   powSpent: PowSpentTable;
   outgoingMail: OutgoingMailTable;
+  referrals: ReferralsTable;
+  referralMessages: ReferralMessagesTable;
 }
+
+export type ReferralRow = Selectable<ReferralsTable>;
 
 export type ReportRow = Selectable<ReportsTable>;
 

@@ -1,9 +1,10 @@
 // The institutions the centre forwards cases to. The registry is data (administrators edit it);
 // this is the starting set for Serbia, inserted once and never overwritten afterwards.
-// Names from the centre's glossary; the referrals feature extends the registry (Centres for
-// Social Work and Health Centres per municipality, school administrations).
+// Names from the centre's glossary. Regional school administrations are not in yet: the
+// Ministry of Education receives school cases until they are added.
 import type { DbOrTrx } from '../db/index';
 import type { InstitutionType } from '../../common/institutions';
+import { UNITS } from '../../common/geography';
 
 export interface InstitutionSeed {
   code: string;
@@ -39,25 +40,43 @@ export const SERBIAN_INSTITUTIONS: InstitutionSeed[] = [
     areaKind: 'national',
     areaCodes: [],
   },
-  {
-    code: 'csw-beograd',
-    type: 'social-work',
-    nameSr: 'Градски центар за социјални рад Београд',
-    nameEn: 'City Centre for Social Work Belgrade',
-    areaKind: 'municipality',
-    areaCodes: ['beograd'],
-  },
-  {
-    code: 'csw-novi-sad',
-    type: 'social-work',
-    nameSr: 'Центар за социјални рад Града Новог Сада',
-    nameEn: 'Centre for Social Work of the City of Novi Sad',
-    areaKind: 'municipality',
-    areaCodes: ['novi-sad'],
-  },
 ];
 
-export async function seedInstitutions(db: DbOrTrx, seeds: InstitutionSeed[] = SERBIAN_INSTITUTIONS): Promise<void> {
+/**
+ * A Centre for Social Work and a Health Centre for each local self-government unit
+ * (common/data/serbia-admin.json). The City of Belgrade's centre covers its 17 city
+ * municipalities; each of them has its own Health Centre. Names follow the usual pattern
+ * ("Центар за социјални рад Крагујевац"); the centre should confirm the official names.
+ */
+export function localInstitutions(): InstitutionSeed[] {
+  const seeds: InstitutionSeed[] = [];
+  const belgradeMunicipalities = UNITS.filter((u) => u.kind === 'belgrade-city-municipality').map((u) => u.id);
+  for (const unit of UNITS) {
+    if (unit.kind !== 'belgrade-city-municipality') {
+      seeds.push({
+        code: `csw-${unit.id}`,
+        type: 'social-work',
+        nameSr: unit.id === 'beograd' ? 'Градски центар за социјални рад Београд' : `Центар за социјални рад ${unit.name_cyrl}`,
+        nameEn: unit.id === 'beograd' ? 'City Centre for Social Work Belgrade' : `Centre for Social Work ${unit.name_latn}`,
+        areaKind: 'municipality',
+        areaCodes: unit.id === 'beograd' ? ['beograd', ...belgradeMunicipalities] : [unit.id],
+      });
+    }
+    if (unit.kind !== 'belgrade') {
+      seeds.push({
+        code: `dz-${unit.id}`,
+        type: 'health',
+        nameSr: `Дом здравља ${unit.name_cyrl}`,
+        nameEn: `Health Centre ${unit.name_latn}`,
+        areaKind: 'municipality',
+        areaCodes: [unit.id],
+      });
+    }
+  }
+  return seeds;
+}
+
+export async function seedInstitutions(db: DbOrTrx, seeds: InstitutionSeed[] = [...SERBIAN_INSTITUTIONS, ...localInstitutions()]): Promise<void> {
   await db
     .insertInto('institutions')
     .values(seeds)

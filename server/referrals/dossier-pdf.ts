@@ -359,12 +359,15 @@ function bullet(doc: Doc, text: string, left: number, width: number): void {
 }
 
 function finding(doc: Doc, heading: string, text: string, left: number, width: number): void {
-  doc.font('bold').fontSize(SIZE.subheading);
-  const h = doc.heightOfString(heading, { width, lineGap: LINE_GAP });
-  ensureSpace(doc, h + 2 * lineHeight(doc, 'regular', SIZE.body));
-  doc.fillColor(COLOR.text).text(heading, left, doc.y, { width, lineGap: LINE_GAP });
+  const headingH = doc.font('bold').fontSize(SIZE.subheading).heightOfString(heading, { width, lineGap: LINE_GAP });
+  const textH = text.trim() === '' ? 0 : doc.font('regular').fontSize(SIZE.body).heightOfString(text, { width, lineGap: LINE_GAP });
+  // A short finding stays on one page; a long one keeps its heading with three lines of text.
+  const pageRoom = bottomLimit(doc) - doc.page.margins.top;
+  const whole = headingH + textH;
+  ensureSpace(doc, whole <= pageRoom / 3 ? whole : headingH + 3 * lineHeight(doc, 'regular', SIZE.body));
+  doc.font('bold').fontSize(SIZE.subheading).fillColor(COLOR.text).text(heading, left, doc.y, { width, lineGap: LINE_GAP });
   doc.moveDown(0.15);
-  if (text.trim() !== '') doc.font('regular').fontSize(SIZE.body).text(text, left, doc.y, { width, lineGap: LINE_GAP });
+  if (textH > 0) doc.font('regular').fontSize(SIZE.body).text(text, left, doc.y, { width, lineGap: LINE_GAP });
   doc.moveDown(0.6);
 }
 
