@@ -32,6 +32,7 @@ import { institutionRoutes } from './institutions/routes';
 import { publicSiteRoutes, renderPublicNotFound } from './public-site/routes';
 import { reportFormRoutes } from './public-site/report-routes';
 import { hotlineRoutes } from './hotline/routes';
+import { referralRoutes } from './referrals/routes';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const CONSOLE_DIR = path.join(ROOT, 'dist', 'console');
@@ -123,7 +124,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  for (const routes of [authRoutes, userRoutes, auditRoutes, settingsRoutes, institutionRoutes, hotlineRoutes, publicSiteRoutes, reportFormRoutes]) {
+  for (const routes of [authRoutes, userRoutes, auditRoutes, settingsRoutes, institutionRoutes, hotlineRoutes, referralRoutes, publicSiteRoutes, reportFormRoutes]) {
     await routes(app, ctx);
   }
 

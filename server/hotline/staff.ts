@@ -304,7 +304,7 @@ export const messageReporter = (ctx: AppContext, actor: Actor, id: string, body:
     return { audit: 'report.message' };
   });
 
-async function notifyReporter(ctx: AppContext, trx: DbOrTrx, report: ReportRow, kind: 'closed' | 'forwarded') {
+export async function notifyReporter(ctx: AppContext, trx: DbOrTrx, report: ReportRow, kind: 'closed' | 'forwarded') {
   if (!report.contactEnc) return;
   const { email } = JSON.parse(decryptField(ctx.keys, report.contactEnc)) as { email: string | null };
   if (!email) return;

@@ -3,5 +3,6 @@ import type { JobDefinition } from '../index';
 import { expireSessionsJob } from './expire-sessions';
 import { verifyAuditChainJob } from './verify-audit-chain';
 import { sendMailJob } from './send-mail';
+import { referralDeadlinesJob } from './referral-deadlines';
 
-export const jobDefinitions: JobDefinition[] = [expireSessionsJob, verifyAuditChainJob, sendMailJob] as JobDefinition[];
+export const jobDefinitions: JobDefinition[] = [expireSessionsJob, verifyAuditChainJob, sendMailJob, referralDeadlinesJob] as JobDefinition[];

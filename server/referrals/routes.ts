@@ -1,0 +1,98 @@
+// /api/v1/cases and /api/v1/referrals.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../context';
+import { errorSchema } from '../../common/schemas/common';
+import {
+  caseIdParamsSchema,
+  caseReferralParamsSchema,
+  caseResponseSchema,
+  createReferralRequestSchema,
+  dossierQuerySchema,
+  openCaseRequestSchema,
+  openCaseResponseSchema,
+  outcomeRequestSchema,
+  referralIdParamsSchema,
+  referralListQuerySchema,
+  referralListResponseSchema,
+  referralMessageRequestSchema,
+  referralResponseSchema,
+  routingQuerySchema,
+  routingResponseSchema,
+} from '../../common/schemas/referrals';
+import { requireActor } from '../auth/request';
+import { can } from '../auth/policy';
+import { notFound } from '../http/errors';
+import { casePolicy } from './policy';
+import { acknowledgeReferral, forwardCase, getCase, getReferral, listReferrals, openCase, recordOutcome, writeReferralMessage } from './referrals';
+import { routingForCase } from './routing-for-case';
+import { ROUTING_RULES_VERSION } from './routing';
+import { dossierPdf } from './dossier';
+
+const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema };
+
+export async function referralRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.post('/api/v1/cases', {
+    schema: { tags: ['cases'], summary: 'Open a case from reports (and, with the helpline, contacts)', body: openCaseRequestSchema, response: { 201: openCaseResponseSchema, ...errors } },
+    handler: async (request, reply) => reply.code(201).send({ id: await openCase(ctx, requireActor(request).actor, request.body) }),
+  });
+
+  api.get('/api/v1/cases/:id', {
+    schema: { tags: ['cases'], summary: 'A case with its reports, referrals and timeline (audited)', params: caseIdParamsSchema, response: { 200: caseResponseSchema, ...errors } },
+    handler: async (request) => ({ case: await getCase(ctx, requireActor(request).actor, request.params.id) }),
+  });
+
+  api.get('/api/v1/cases/:id/routing', {
+    schema: { tags: ['cases'], summary: 'Institutions the routing rules suggest for the case, with the rule behind each', params: caseIdParamsSchema, querystring: routingQuerySchema, response: { 200: routingResponseSchema, ...errors } },
+    handler: async (request) => {
+      const { actor } = requireActor(request);
+      if (!can(casePolicy, actor, 'read')) throw notFound('No such case');
+      return { rulesVersion: ROUTING_RULES_VERSION, suggestions: await routingForCase(ctx.db, request.params.id, request.query) };
+    },
+  });
+
+  api.post('/api/v1/cases/:caseId/referrals', {
+    schema: { tags: ['referrals'], summary: 'Forward the case to one institution (its contact persons are e-mailed a link, no details)', params: caseReferralParamsSchema, body: createReferralRequestSchema, response: { 201: z.object({ id: z.uuid() }), ...errors } },
+    handler: async (request, reply) => reply.code(201).send({ id: await forwardCase(ctx, requireActor(request).actor, request.params.caseId, request.body) }),
+  });
+
+  api.get('/api/v1/referrals', {
+    schema: { tags: ['referrals'], summary: "Referrals (a contact person sees only their institution's)", querystring: referralListQuerySchema, response: { 200: referralListResponseSchema, ...errors } },
+    handler: async (request) => listReferrals(ctx, requireActor(request).actor, request.query),
+  });
+
+  api.get('/api/v1/referrals/:id', {
+    schema: { tags: ['referrals'], summary: 'One referral: what the centre found, why, links, messages (audited)', params: referralIdParamsSchema, response: { 200: referralResponseSchema, ...errors } },
+    handler: async (request) => ({ referral: await getReferral(ctx, requireActor(request).actor, request.params.id) }),
+  });
+
+  api.get('/api/v1/referrals/:id/dossier.pdf', {
+    schema: { tags: ['referrals'], summary: 'The referral dossier as a PDF (audited)', params: referralIdParamsSchema, querystring: dossierQuerySchema, response: { 200: z.unknown().describe('application/pdf'), ...errors } },
+    handler: async (request, reply) => {
+      const { actor } = requireActor(request);
+      const { reference, pdf } = await dossierPdf(ctx, actor, request.params.id, request.query.language ?? 'sr-Cyrl');
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', `attachment; filename="${reference}.pdf"`)
+        .header('cache-control', 'no-store')
+        .send(pdf);
+    },
+  });
+
+  const step = <B extends z.ZodType>(path: string, summary: string, body: B | null, run: (actor: ReturnType<typeof requireActor>['actor'], id: string, body: z.infer<B>) => Promise<void>) =>
+    api.post(`/api/v1/referrals/:id/${path}`, {
+      schema: { tags: ['referrals'], summary, params: referralIdParamsSchema, ...(body ? { body } : {}), response: { 200: referralResponseSchema, ...errors } },
+      handler: async (request) => {
+        const { actor } = requireActor(request);
+        await run(actor, request.params.id, request.body as z.infer<B>);
+        return { referral: await getReferral(ctx, actor, request.params.id) };
+      },
+    });
+
+  step('acknowledgement', 'Acknowledge receipt (contact persons of the institution)', null, (actor, id) => acknowledgeReferral(ctx, actor, id));
+  step('outcome', 'Record the outcome (contact persons of the institution)', outcomeRequestSchema, (actor, id, b) => recordOutcome(ctx, actor, id, b.outcome, b.note));
+  step('messages', 'Write to the other side (centre or institution)', referralMessageRequestSchema, (actor, id, b) => writeReferralMessage(ctx, actor, id, b.body));
+}
