@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { benchQueue, benchSubmissions, fillReports } from './hotline';
+import { benchReferrals } from './referrals';
 
 interface Row {
   what: string;
@@ -112,6 +113,8 @@ async function measure(
       console.log(`  filling the reports table to ${hotline.reports.toLocaleString('en')} rows…`);
       await fillReports(hotline.databaseUrl, hotline.reports);
       await benchQueue(report, `http://127.0.0.1:${port}`, session.cookie, hotline.reports);
+      console.log(`\n## referrals (${mode})`);
+      await benchReferrals(report, `http://127.0.0.1:${port}`, hotline.databaseUrl);
     }
   } finally {
     await stop(child);

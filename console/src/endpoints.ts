@@ -32,6 +32,17 @@ import type {
   reportListResponseSchema,
   reportResponseSchema,
 } from '../../common/schemas/reports';
+import type {
+  caseResponseSchema,
+  createReferralRequestSchema,
+  openCaseResponseSchema,
+  outcomeRequestSchema,
+  referralListQuerySchema,
+  referralListResponseSchema,
+  referralResponseSchema,
+  routingQuerySchema,
+  routingResponseSchema,
+} from '../../common/schemas/referrals';
 
 export type SessionResponse = z.infer<typeof sessionResponseSchema>;
 export type SessionUser = SessionResponse['user'];
@@ -61,6 +72,19 @@ export type OpenCaseRequest = z.input<typeof openCaseRequestSchema>;
 export type Exposure = z.infer<typeof exposureResponseSchema>;
 export type LegalBases = z.infer<typeof legalBasesResponseSchema>;
 export type LegalBasis = LegalBases['legalBases'][number];
+
+export type Case = z.infer<typeof caseResponseSchema>['case'];
+export type TimelineEntry = Case['timeline'][number];
+export type ReferralPage = z.infer<typeof referralListResponseSchema>;
+export type ReferralSummary = ReferralPage['referrals'][number];
+export type ReferralQuery = { [K in keyof z.input<typeof referralListQuerySchema>]?: string };
+export type ReferralDetail = z.infer<typeof referralResponseSchema>['referral'];
+export type ReferralFinding = ReferralDetail['findings'][number];
+export type Routing = z.infer<typeof routingResponseSchema>;
+export type RoutingSuggestion = Routing['suggestions'][number];
+export type RoutingQuery = { [K in keyof z.input<typeof routingQuerySchema>]?: string };
+export type CreateReferralRequest = z.input<typeof createReferralRequestSchema>;
+export type OutcomeRequest = z.input<typeof outcomeRequestSchema>;
 
 type AccountResponse = z.infer<typeof accountResponseSchema>;
 
@@ -138,4 +162,26 @@ export const reportsApi = {
 export const hotlineApi = {
   exposureToday: () => api.get<Exposure>('/hotline/exposure'),
   legalBases: () => api.get<LegalBases>('/hotline/legal-bases'),
+};
+
+type ReferralResponse = z.infer<typeof referralResponseSchema>;
+const casePath = (id: string) => `/cases/${encodeURIComponent(id)}`;
+const referralPath = (id: string) => `/referrals/${encodeURIComponent(id)}`;
+
+export const casesApi = {
+  read: (id: string) => api.get<z.infer<typeof caseResponseSchema>>(casePath(id)),
+  routing: (id: string, query: RoutingQuery) => api.get<Routing>(`${casePath(id)}/routing`, query),
+  forward: (id: string, body: CreateReferralRequest) =>
+    api.post<z.infer<typeof openCaseResponseSchema>>(`${casePath(id)}/referrals`, body),
+};
+
+export const referralsApi = {
+  list: (query: ReferralQuery) => api.get<ReferralPage>('/referrals', query),
+  read: (id: string) => api.get<ReferralResponse>(referralPath(id)),
+  acknowledge: (id: string) => api.post<ReferralResponse>(`${referralPath(id)}/acknowledgement`),
+  recordOutcome: (id: string, body: OutcomeRequest) => api.post<ReferralResponse>(`${referralPath(id)}/outcome`, body),
+  message: (id: string, body: string) => api.post<ReferralResponse>(`${referralPath(id)}/messages`, { body }),
+  /** A plain link (same origin, the session cookie goes with it); the server sends the PDF as an attachment. */
+  dossierUrl: (id: string, language: string) =>
+    `/api/v1${referralPath(id)}/dossier.pdf?${new URLSearchParams({ language }).toString()}`,
 };
