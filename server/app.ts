@@ -33,6 +33,7 @@ import { publicSiteRoutes, renderPublicNotFound } from './public-site/routes';
 import { reportFormRoutes } from './public-site/report-routes';
 import { hotlineRoutes } from './hotline/routes';
 import { referralRoutes } from './referrals/routes';
+import { mailboxRoutes } from './mail/routes';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const CONSOLE_DIR = path.join(ROOT, 'dist', 'console');
@@ -124,7 +125,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  for (const routes of [authRoutes, userRoutes, auditRoutes, settingsRoutes, institutionRoutes, hotlineRoutes, referralRoutes, publicSiteRoutes, reportFormRoutes]) {
+  for (const routes of [authRoutes, userRoutes, auditRoutes, settingsRoutes, institutionRoutes, hotlineRoutes, referralRoutes, mailboxRoutes, publicSiteRoutes, reportFormRoutes]) {
     await routes(app, ctx);
   }
 

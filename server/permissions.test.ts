@@ -71,6 +71,8 @@ const ACTIONS: Action[] = [
   { name: 'write to a reporter', method: 'POST', url: () => `/api/v1/reports/${reportId}/messages`, body: () => ({ body: 'Питање' }), expect: { analyst: 200, supervisor: 200, otherwise: 404 } },
   { name: 'record notice and takedown', method: 'POST', url: () => `/api/v1/reports/${reportId}/notice-takedown`, body: () => ({ note: 'Платформа' }), expect: { analyst: 200, supervisor: 200, otherwise: 404 } },
   { name: 'see own exposure time', method: 'GET', url: () => '/api/v1/hotline/exposure', expect: everyone(200) },
+  // The mailbox shows recipients' addresses: administrators and supervisors only.
+  { name: 'read the mailbox', method: 'GET', url: () => '/api/v1/mailbox', expect: { administrator: 200, supervisor: 200, otherwise: 403 } },
 ];
 
 describe('permission matrix', () => {

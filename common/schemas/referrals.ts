@@ -13,7 +13,6 @@ export const openCaseRequestSchema = z.strictObject({
   title: z.string().trim().min(1).max(200).optional(),
 });
 export const caseIdParamsSchema = z.strictObject({ id: idSchema });
-export const caseReferralParamsSchema = z.strictObject({ caseId: idSchema });
 
 export const timelineEntrySchema = z.object({
   at: isoDateTime,

@@ -143,6 +143,12 @@ describe('mail to reporters who left an e-mail address', () => {
     const jobs = await sql<{ data: unknown }>`SELECT data FROM pgboss.job WHERE name = 'mail.send'`.execute(p.ctx.db);
     expect(JSON.stringify(jobs.rows)).not.toContain('mira@');
 
+    // Supervisors see it in the mailbox, with its delivery state.
+    const supervisor = await signIn(p.app, await createUser(p.ctx, { roles: ['supervisor'] }));
+    const mailbox = (await supervisor.get('/api/v1/mailbox')).json();
+    expect(mailbox.isDemo).toBe(false);
+    expect(mailbox.messages.find((m: { to: string }) => m.to === 'mira@example.org')).toMatchObject({ purpose: 'report-received', status: 'sent', attempts: 1 });
+
     await analyst.post(`/api/v1/reports/${reportId}/close`, { reason: 'content-removed' });
     await expect.poll(() => smtp.received.length, { timeout: 20_000, interval: 250 }).toBe(before + 2);
     expect(smtp.received[before + 1]!.raw).toContain('We have finished with your report');

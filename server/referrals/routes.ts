@@ -6,7 +6,6 @@ import type { AppContext } from '../context';
 import { errorSchema } from '../../common/schemas/common';
 import {
   caseIdParamsSchema,
-  caseReferralParamsSchema,
   caseResponseSchema,
   createReferralRequestSchema,
   dossierQuerySchema,
@@ -54,9 +53,11 @@ export async function referralRoutes(app: FastifyInstance, ctx: AppContext): Pro
     },
   });
 
-  api.post('/api/v1/cases/:caseId/referrals', {
-    schema: { tags: ['referrals'], summary: 'Forward the case to one institution (its contact persons are e-mailed a link, no details)', params: caseReferralParamsSchema, body: createReferralRequestSchema, response: { 201: z.object({ id: z.uuid() }), ...errors } },
-    handler: async (request, reply) => reply.code(201).send({ id: await forwardCase(ctx, requireActor(request).actor, request.params.caseId, request.body) }),
+  // The contract names this /cases/:caseId/referrals; the parameter is called id here
+  // because Fastify needs one name per position (the path is the same).
+  api.post('/api/v1/cases/:id/referrals', {
+    schema: { tags: ['referrals'], summary: 'Forward the case to one institution (its contact persons are e-mailed a link, no details)', params: caseIdParamsSchema, body: createReferralRequestSchema, response: { 201: z.object({ id: z.uuid() }), ...errors } },
+    handler: async (request, reply) => reply.code(201).send({ id: await forwardCase(ctx, requireActor(request).actor, request.params.id, request.body) }),
   });
 
   api.get('/api/v1/referrals', {
