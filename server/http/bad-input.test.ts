@@ -5,6 +5,7 @@ import { createTestPlatform, type TestPlatform } from '../../test/helpers/platfo
 import { clientFor, createUser, signIn, type Client, type TestUser } from '../../test/helpers/factories';
 import { expectRejectsBadInput, type BadInputCase } from '../../test/helpers/bad-input';
 
+const SOME_ID = '3f0c8d7e-1b2a-4c5d-8e9f-0a1b2c3d4e5f';
 let p: TestPlatform;
 let admin: Client;
 let target: TestUser;
@@ -23,6 +24,19 @@ const cases = (): BadInputCase[] => [
   { method: 'POST', url: '/api/v1/users', valid: { username: 'valid.name', displayName: 'Име', roles: ['counsellor'] }, required: 'roles', wrongType: ['roles', ['janitor']] },
   { method: 'PATCH', url: `/api/v1/users/${target.id}`, valid: { displayName: 'Име' }, wrongType: ['isActive', 'yes'] },
   { method: 'PATCH', url: '/api/v1/settings', valid: { helplinePhone: '19833' }, wrongType: ['sessionIdleMinutes', 'thirty'] },
+  { method: 'POST', url: '/api/v1/reports/follow-up', valid: { receipt: '1234567812345678' }, required: 'receipt', wrongType: ['receipt', 1234] },
+  { method: 'POST', url: '/api/v1/reports/follow-up/messages', valid: { receipt: '1234567812345678', body: 'x' }, required: 'body', wrongType: ['body', ['x']] },
+  { method: 'POST', url: `/api/v1/reports/${SOME_ID}/assessments`, valid: { classification: 'grooming', rationale: 'x' }, required: 'rationale', wrongType: ['isUrgent', 'very'] },
+  { method: 'POST', url: `/api/v1/reports/${SOME_ID}/messages`, valid: { body: 'x' }, required: 'body', wrongType: ['body', 5] },
+  { method: 'POST', url: `/api/v1/reports/${SOME_ID}/close`, valid: { reason: 'duplicate' }, required: 'reason', wrongType: ['reason', 'bored'] },
+  { method: 'POST', url: `/api/v1/reports/${SOME_ID}/notice-takedown`, valid: { note: 'x' }, required: 'note', wrongType: ['note', false] },
+  { method: 'POST', url: `/api/v1/reports/${SOME_ID}/case`, valid: {}, wrongType: ['caseId', 'not-a-uuid'] },
+  { method: 'POST', url: `/api/v1/reports/${SOME_ID}/escalate`, valid: { counsellorId: SOME_ID }, required: 'counsellorId', wrongType: ['counsellorId', 7] },
+  { method: 'POST', url: `/api/v1/reports/${SOME_ID}/exposure`, valid: { seconds: 30 }, required: 'seconds', wrongType: ['seconds', '30s'] },
+  { method: 'POST', url: '/api/v1/cases', valid: { reportIds: [SOME_ID] }, wrongType: ['reportIds', SOME_ID] },
+  { method: 'POST', url: `/api/v1/cases/${SOME_ID}/referrals`, valid: { institutionId: SOME_ID, reason: 'x', urgency: 'normal' }, required: 'urgency', wrongType: ['urgency', 'asap'] },
+  { method: 'POST', url: `/api/v1/referrals/${SOME_ID}/outcome`, valid: { outcome: 'no-action', note: 'x' }, required: 'note', wrongType: ['outcome', 'solved'] },
+  { method: 'POST', url: `/api/v1/referrals/${SOME_ID}/messages`, valid: { body: 'x' }, required: 'body', wrongType: ['body', {}] },
 ];
 
 describe('bad input', () => {
