@@ -231,6 +231,17 @@ export interface ReferralMessagesTable {
   sentAt: Generated<Date>;
 }
 
+export interface InstitutionApiTokensTable {
+  id: Generated<string>;
+  institutionId: string;
+  name: string;
+  tokenHash: string;
+  createdBy: string;
+  createdAt: Generated<Date>;
+  lastUsedOn: ColumnType<Date | null, string | null, string | null>;
+  revokedAt: Timestamp | null;
+}
+
 export interface Database {
   institutions: InstitutionsTable;
   users: UsersTable;
@@ -250,6 +261,7 @@ export interface Database {
   outgoingMail: OutgoingMailTable;
   referrals: ReferralsTable;
   referralMessages: ReferralMessagesTable;
+  institutionApiTokens: InstitutionApiTokensTable;
 }
 
 export type ReferralRow = Selectable<ReferralsTable>;

@@ -2,6 +2,7 @@
 // cases (the referrals feature adds its rows here).
 import type { Policy } from '../auth/policy';
 
-export const institutionPolicy: Policy<'list'> = {
+export const institutionPolicy: Policy<'list' | 'manageApiTokens'> = {
   list: { administrator: true, supervisor: true, analyst: true, counsellor: true },
+  manageApiTokens: { administrator: true },
 };

@@ -124,6 +124,38 @@ describe('forwarding a case', () => {
   });
 });
 
+describe('institution API tokens', () => {
+  it("lets an institution's own system read its referrals with a token: read-only, scoped, revocable, audited", async () => {
+    const admin = await signIn(p.app, await createUser(p.ctx, { roles: ['administrator'] }));
+    const prosecutorId = await institutionId(p.ctx, 'vtk-prosecutor');
+    const policeId = await institutionId(p.ctx, 'vtk-police');
+    expect((await analyst.post(`/api/v1/institutions/${prosecutorId}/api-tokens`, { name: 'x' })).statusCode).toBe(403);
+    const created = await admin.post(`/api/v1/institutions/${prosecutorId}/api-tokens`, { name: 'Систем тужилаштва' });
+    expect(created.statusCode).toBe(201);
+    const { id: tokenId, token } = created.json();
+    expect(token).toMatch(/^bzt_/);
+    const { caseId } = await caseWithReport();
+    const own = (await analyst.post(`/api/v1/cases/${caseId}/referrals`, { institutionId: prosecutorId, reason: 'за систем', urgency: 'normal' })).json().id;
+    const other = (await analyst.post(`/api/v1/cases/${caseId}/referrals`, { institutionId: policeId, reason: 'за полицију', urgency: 'normal' })).json().id;
+    const bearer = { authorization: `Bearer ${token}` };
+    const list = await p.app.inject({ method: 'GET', url: '/api/v1/referrals', headers: bearer });
+    expect(list.statusCode).toBe(200);
+    const ids = list.json().referrals.map((r: { id: string }) => r.id);
+    expect(ids).toContain(own);
+    expect(ids).not.toContain(other);
+    expect((await p.app.inject({ method: 'GET', url: `/api/v1/referrals/${own}`, headers: bearer })).statusCode).toBe(200);
+    expect((await p.app.inject({ method: 'GET', url: `/api/v1/referrals/${other}`, headers: bearer })).statusCode).toBe(404);
+    expect((await p.app.inject({ method: 'POST', url: `/api/v1/referrals/${own}/acknowledgement`, headers: bearer })).statusCode).toBe(401);
+    const reads = await p.ctx.db.selectFrom('auditLog').select('actorUsername').where('recordId', '=', own).where('action', '=', 'referral.read').execute();
+    expect(reads.map((r) => r.actorUsername)).toContain('api-token:Систем тужилаштва');
+    const tokens = (await admin.get(`/api/v1/institutions/${prosecutorId}/api-tokens`)).json().tokens;
+    expect(tokens[0]).toMatchObject({ id: tokenId, name: 'Систем тужилаштва', revokedAt: null });
+    expect(JSON.stringify(tokens)).not.toContain(token);
+    expect((await admin.delete(`/api/v1/institutions/${prosecutorId}/api-tokens/${tokenId}`)).statusCode).toBe(204);
+    expect((await p.app.inject({ method: 'GET', url: '/api/v1/referrals', headers: bearer })).statusCode).toBe(401);
+  });
+});
+
 describe('deadlines', () => {
   it('computes a normal deadline in Serbian working days and alerts supervisor and deputy when it passes, once', async () => {
     const supervisorUser = await createUser(p.ctx, { roles: ['supervisor'] });

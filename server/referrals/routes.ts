@@ -1,5 +1,5 @@
 // /api/v1/cases and /api/v1/referrals.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context';
@@ -28,11 +28,14 @@ import { acknowledgeReferral, forwardCase, getCase, getReferral, listReferrals, 
 import { routingForCase } from './routing-for-case';
 import { ROUTING_RULES_VERSION } from './routing';
 import { dossierPdf } from './dossier';
+import { tokenActor } from '../institutions/api-tokens';
 
 const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema };
 
 export async function referralRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const api = app.withTypeProvider<ZodTypeProvider>();
+  /** Reading referrals: a signed-in person, or an institution's API token (read-only). */
+  const reader = async (request: FastifyRequest) => (request.session ? requireActor(request).actor : ((await tokenActor(ctx, request)) ?? requireActor(request).actor));
 
   api.post('/api/v1/cases', {
     schema: { tags: ['cases'], summary: 'Open a case from reports (and, with the helpline, contacts)', body: openCaseRequestSchema, response: { 201: openCaseResponseSchema, ...errors } },
@@ -61,20 +64,19 @@ export async function referralRoutes(app: FastifyInstance, ctx: AppContext): Pro
   });
 
   api.get('/api/v1/referrals', {
-    schema: { tags: ['referrals'], summary: "Referrals (a contact person sees only their institution's)", querystring: referralListQuerySchema, response: { 200: referralListResponseSchema, ...errors } },
-    handler: async (request) => listReferrals(ctx, requireActor(request).actor, request.query),
+    schema: { tags: ['referrals'], summary: "Referrals (a contact person, or an institution's API token as Bearer, sees only that institution's)", querystring: referralListQuerySchema, response: { 200: referralListResponseSchema, ...errors } },
+    handler: async (request) => listReferrals(ctx, await reader(request), request.query),
   });
 
   api.get('/api/v1/referrals/:id', {
     schema: { tags: ['referrals'], summary: 'One referral: what the centre found, why, links, messages (audited)', params: referralIdParamsSchema, response: { 200: referralResponseSchema, ...errors } },
-    handler: async (request) => ({ referral: await getReferral(ctx, requireActor(request).actor, request.params.id) }),
+    handler: async (request) => ({ referral: await getReferral(ctx, await reader(request), request.params.id) }),
   });
 
   api.get('/api/v1/referrals/:id/dossier.pdf', {
     schema: { tags: ['referrals'], summary: 'The referral dossier as a PDF (audited)', params: referralIdParamsSchema, querystring: dossierQuerySchema, response: { 200: z.unknown().describe('application/pdf'), ...errors } },
     handler: async (request, reply) => {
-      const { actor } = requireActor(request);
-      const { reference, pdf } = await dossierPdf(ctx, actor, request.params.id, request.query.language ?? 'sr-Cyrl');
+      const { reference, pdf } = await dossierPdf(ctx, await reader(request), request.params.id, request.query.language ?? 'sr-Cyrl');
       return reply
         .header('content-type', 'application/pdf')
         .header('content-disposition', `attachment; filename="${reference}.pdf"`)

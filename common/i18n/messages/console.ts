@@ -432,6 +432,7 @@ export const consoleMessages = {
           create: 'Случај је отворен',
         },
         report: {
+          claim: 'Аналитичар је преузео пријаву',
           assess: 'Пријава је процењена',
           message: 'Порука пријавиоцу',
           close: 'Пријава је затворена',
@@ -1209,6 +1210,7 @@ export const consoleMessages = {
           create: 'Case opened',
         },
         report: {
+          claim: 'An analyst took the report',
           assess: 'Report assessed',
           message: 'Message to the reporter',
           close: 'Report closed',

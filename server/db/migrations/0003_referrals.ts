@@ -49,6 +49,20 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       sent_at timestamptz NOT NULL DEFAULT now()
     )`.execute(db);
   await sql`CREATE INDEX referral_messages_referral_idx ON referral_messages (referral_id, id)`.execute(db);
+
+  // Institutions that pull their referrals into their own systems use a token per system:
+  // stored as a hash, scoped to one institution, read-only, revocable.
+  await sql`
+    CREATE TABLE institution_api_tokens (
+      id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+      institution_id uuid NOT NULL REFERENCES institutions(id),
+      name text NOT NULL,
+      token_hash text NOT NULL UNIQUE,
+      created_by uuid NOT NULL REFERENCES users(id),
+      created_at timestamptz NOT NULL DEFAULT now(),
+      last_used_on date,
+      revoked_at timestamptz
+    )`.execute(db);
 }
 
 export async function down(): Promise<void> {
