@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes } from 'react-router-dom';
 import type { Ability } from '../../common/abilities';
+import type { SessionUser } from './endpoints';
 import { Layout } from './components/Layout';
 import { ErrorAlert } from './components/Messages';
 import { Screen } from './components/Screen';
@@ -13,6 +14,10 @@ import { Audit } from './screens/Audit';
 import { Home } from './screens/Home';
 import { NoAccess } from './screens/NoAccess';
 import { NotFound } from './screens/NotFound';
+import { CaseDetail } from './screens/CaseDetail';
+import { ReferralDetail } from './screens/ReferralDetail';
+import { ReferralList } from './screens/ReferralList';
+import { canSeeReferrals, referralAccess } from './referrals/access';
 import { PasswordChangeStep } from './screens/PasswordChangeStep';
 import { ReportDetail } from './screens/ReportDetail';
 import { ReportQueue } from './screens/ReportQueue';
@@ -68,6 +73,9 @@ export function App() {
             <Route path="/users/:id" element={<Requires ability="users.list"><UserDetail /></Requires>} />
             <Route path="/reports" element={<Requires ability="reports.list"><ReportQueue /></Requires>} />
             <Route path="/reports/:id" element={<Requires ability="reports.list"><ReportDetail /></Requires>} />
+            <Route path="/cases/:id" element={<RequiresRole allowed={(user) => referralAccess(user).isCaseWorker}><CaseDetail /></RequiresRole>} />
+            <Route path="/referrals" element={<RequiresRole allowed={canSeeReferrals}><ReferralList /></RequiresRole>} />
+            <Route path="/referrals/:id" element={<RequiresRole allowed={canSeeReferrals}><ReferralDetail /></RequiresRole>} />
             <Route path="/audit" element={<Requires ability="audit.read"><Audit /></Requires>} />
             <Route path="/settings" element={<Requires ability="settings.manage"><Settings /></Requires>} />
             <Route path="/account" element={<Account />} />
@@ -81,4 +89,10 @@ export function App() {
 function Requires({ ability, children }: { ability: Ability; children: ReactNode }) {
   const user = useUser();
   return user.abilities[ability] ? children : <NoAccess />;
+}
+
+/** Screens decided from roles (no ability for them yet); the server enforces access regardless. */
+function RequiresRole({ allowed, children }: { allowed: (user: SessionUser) => boolean; children: ReactNode }) {
+  const user = useUser();
+  return allowed(user) ? children : <NoAccess />;
 }

@@ -21,7 +21,7 @@ import { queueMail } from '../mail/mail';
 import { reportPolicy } from '../hotline/policy';
 import { notifyReporter } from '../hotline/staff';
 import { LEGAL_BASIS_CODES } from '../hotline/legal-bases';
-import { addWorkingDays } from './calendar';
+import { addWorkingDays, isWithinWorkingHours } from './calendar';
 import { casePolicy, referralPolicy } from './policy';
 import { ROUTING_RULES, ROUTING_RULES_VERSION } from './routing';
 
@@ -194,7 +194,13 @@ export async function forwardCase(ctx: AppContext, actor: Actor, caseId: string,
       await trx.updateTable('reports').set({ status: 'forwarded' }).where('id', '=', report.id).execute();
       await notifyReporter(ctx, trx, report, 'forwarded');
     }
-    await mailPeople(ctx, trx, await contactPeople(trx, input.institutionId), 'referralWaiting', consoleLink(ctx, `referrals/${inserted.id}`), 'referral-waiting');
+    const recipients = await contactPeople(trx, input.institutionId);
+    // An urgent case outside the institution's working hours also goes to the deputy at once.
+    const deputy =
+      input.urgency === 'urgent' && institution.deputyUserId && !isWithinWorkingHours(now) && !recipients.some((r) => r.id === institution.deputyUserId)
+        ? await trx.selectFrom('users').select(['id', 'email', 'language']).where('id', '=', institution.deputyUserId).where('isActive', '=', true).execute()
+        : [];
+    await mailPeople(ctx, trx, [...recipients, ...deputy], 'referralWaiting', consoleLink(ctx, `referrals/${inserted.id}`), 'referral-waiting');
     await recordAudit(trx, {
       actor: auditActor(actor),
       action: 'referral.create',

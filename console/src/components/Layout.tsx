@@ -7,11 +7,28 @@ import type { Ability } from '../../../common/abilities';
 import type { SessionUser } from '../endpoints';
 import { personName, useLanguage } from '../i18n';
 import { useSession } from '../session';
+import { referralAccess } from '../referrals/access';
 import { LanguageSwitcher } from './LanguageSwitcher';
 
-const NAVIGATION: { to: string; label: string; ability: Ability | null }[] = [
+/** A contact person who is not also one of the centre's case workers. */
+function isInstitutionOnly(user: SessionUser): boolean {
+  const access = referralAccess(user);
+  return access.isInstitutionContact && !access.isCaseWorker;
+}
+
+interface NavItem {
+  to: string;
+  label: string;
+  ability: Ability | null;
+  /** For screens without an ability yet: shown by role (the server decides access). */
+  show?: (user: SessionUser) => boolean;
+}
+
+const NAVIGATION: NavItem[] = [
   { to: '/', label: 'console.nav.home', ability: null },
+  { to: '/referrals', label: 'console.nav.institutionReferrals', ability: null, show: (user) => isInstitutionOnly(user) },
   { to: '/reports', label: 'console.nav.reports', ability: 'reports.list' },
+  { to: '/referrals', label: 'console.nav.referrals', ability: null, show: (user) => referralAccess(user).isCaseWorker },
   { to: '/users', label: 'console.nav.users', ability: 'users.list' },
   { to: '/audit', label: 'console.nav.audit', ability: 'audit.read' },
   { to: '/settings', label: 'console.nav.settings', ability: 'settings.manage' },
@@ -46,8 +63,8 @@ export function Layout({ user, showNavigation = false, children }: Props) {
         {user && showNavigation && (
           <nav aria-label={t('console.nav.label')} className="main-nav">
             <ul>
-              {NAVIGATION.filter((item) => item.ability === null || user.abilities[item.ability]).map((item) => (
-                <li key={item.to}>
+              {NAVIGATION.filter((item) => (item.ability === null || user.abilities[item.ability]) && (item.show?.(user) ?? true)).map((item) => (
+                <li key={`${item.to}-${item.label}`}>
                   <NavLink to={item.to} end={item.to === '/'}>
                     {t(item.label)}
                   </NavLink>

@@ -6,13 +6,18 @@ import { Screen } from '../components/Screen';
 import { localName, personName, useLanguage } from '../i18n';
 import { useUser } from '../session';
 import { toLatin } from '../../../common/i18n/translit';
+import { referralsApi } from '../endpoints';
+import { referralAccess } from '../referrals/access';
+import { useLoad } from '../useLoad';
 
 /** Roles whose work this console already covers; the others get a plain "coming" note. */
-const ROLES_WITH_SCREENS: readonly Role[] = ['administrator', 'dpo', 'analyst', 'supervisor'];
+const ROLES_WITH_SCREENS: readonly Role[] = ['administrator', 'dpo', 'analyst', 'supervisor', 'institution-contact'];
 
 interface Card {
   to: string;
   key: string;
+  /** A line under the text, e.g. how many referrals wait for acknowledgement. */
+  extra?: string | null;
 }
 
 export function Home() {
@@ -20,9 +25,23 @@ export function Home() {
   const user = useUser();
   const language = useLanguage();
   const can = user.abilities;
+  const access = referralAccess(user);
+  const isInstitutionOnly = access.isInstitutionContact && !access.isCaseWorker;
+  const waiting = useLoad(
+    () => (isInstitutionOnly ? referralsApi.list({ status: 'sent', limit: '200' }).then((page) => page.referrals.length) : Promise.resolve(null)),
+    [isInstitutionOnly],
+  );
+  const waitingText =
+    waiting.data === null || waiting.data === undefined
+      ? null
+      : waiting.data === 0
+        ? t('console.home.waitingNone')
+        : t('console.home.waiting', { count: waiting.data });
 
   const cards: Card[] = [
+    ...(isInstitutionOnly ? [{ to: '/referrals', key: 'institutionReferrals', extra: waitingText }] : []),
     ...(can['reports.list'] ? [{ to: '/reports', key: can['reports.work'] ? 'reports' : 'reportsEscalated' }] : []),
+    ...(access.isCaseWorker ? [{ to: '/referrals', key: 'referrals' }] : []),
     ...(can['users.list'] ? [{ to: '/users', key: can['users.manage'] ? 'usersManage' : 'users' }] : []),
     ...(can['audit.read'] ? [{ to: '/audit', key: 'audit' }] : []),
     ...(can['settings.manage'] ? [{ to: '/settings', key: 'settings' }] : []),
@@ -58,6 +77,11 @@ export function Home() {
                 <Link to={card.to}>{t(`console.home.cards.${card.key}.title`)}</Link>
               </h3>
               <p>{t(`console.home.cards.${card.key}.text`)}</p>
+              {card.extra && (
+                <p className="card-extra" data-testid={`home-card-${card.key}-count`}>
+                  <strong>{card.extra}</strong>
+                </p>
+              )}
             </li>
           ))}
         </ul>

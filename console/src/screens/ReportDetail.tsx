@@ -15,6 +15,7 @@ import { Attachments } from '../reports/Attachments';
 import { Claim, Decisions } from '../reports/Decisions';
 import { ExposureNote, useExposure } from '../reports/Exposure';
 import { municipalityName } from '../reports/format';
+import { referralAccess } from '../referrals/access';
 import { ReporterMessages } from '../reports/ReporterMessages';
 import { ReportLinks, assessedContentCount } from '../reports/ReportLinks';
 import { useUser } from '../session';
@@ -134,7 +135,13 @@ function ReportFacts({ report }: { report: Report }) {
           <>
             <dt>{t('console.hotline.report.case')}</dt>
             <dd>
-              <code>{report.caseId}</code>
+              {referralAccess(me).isCaseWorker ? (
+                <Link to={`/cases/${report.caseId}`} data-testid="open-case-link">
+                  {t('console.cases.openCase')}
+                </Link>
+              ) : (
+                <code>{report.caseId}</code>
+              )}
             </dd>
           </>
         )}
