@@ -80,7 +80,7 @@ describe('referral journey', () => {
     await expectNoAxeViolations(prosecutor, 'referral list (institution)');
     await prosecutor.goto(`/console/referrals/${referral.id}`);
     await prosecutor.getByTestId('referral-heading').waitFor();
-    expect(await prosecutor.locator('body').textContent()).toContain('Одрасли у игрици тражи слике');
+    await expect.poll(() => prosecutor.locator('body').textContent()).toContain('Одрасли у игрици тражи слике');
     await expectNoAxeViolations(prosecutor, 'referral screen (institution)');
     await prosecutor.getByTestId('acknowledge-referral').click();
     await expect.poll(async () => (await ctx.db.selectFrom('referrals').select('status').where('id', '=', referral.id).executeTakeFirstOrThrow()).status).toBe('acknowledged');
