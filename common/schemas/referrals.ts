@@ -31,9 +31,9 @@ export const referralSummarySchema = z
     institutionId: idSchema,
     institutionName: z.string(),
     urgency: z.enum(URGENCIES),
-    status: z.enum(['sent', 'acknowledged', 'closed']),
+    status: z.enum(['pending-approval', 'sent', 'acknowledged', 'closed']),
     sentAt: isoDateTime,
-    acknowledgementDueAt: isoDateTime,
+    acknowledgementDueAt: isoDateTime.nullable().describe('Null while the referral waits for a supervisor'),
     acknowledgedAt: isoDateTime.nullable(),
     isOverdue: z.boolean().describe('Not acknowledged and past its deadline'),
     outcome: z.enum(OUTCOMES).nullable(),
@@ -90,7 +90,7 @@ export const createReferralRequestSchema = z.strictObject({
 
 export const referralIdParamsSchema = z.strictObject({ id: idSchema });
 export const referralListQuerySchema = z.strictObject({
-  status: z.enum(['sent', 'acknowledged', 'closed']).optional(),
+  status: z.enum(['pending-approval', 'sent', 'acknowledged', 'closed']).optional(),
   isOverdue: z.enum(['true', 'false']).optional(),
   before: z.string().regex(/^\d+$/).optional(),
   limit: z.coerce.number().int().min(1).max(200).optional(),

@@ -179,6 +179,7 @@ export const referralsApi = {
   list: (query: ReferralQuery) => api.get<ReferralPage>('/referrals', query),
   read: (id: string) => api.get<ReferralResponse>(referralPath(id)),
   acknowledge: (id: string) => api.post<ReferralResponse>(`${referralPath(id)}/acknowledgement`),
+  approve: (id: string) => api.post<ReferralResponse>(`${referralPath(id)}/approval`),
   recordOutcome: (id: string, body: OutcomeRequest) => api.post<ReferralResponse>(`${referralPath(id)}/outcome`, body),
   message: (id: string, body: string) => api.post<ReferralResponse>(`${referralPath(id)}/messages`, { body }),
   /** A plain link (same origin, the session cookie goes with it); the server sends the PDF as an attachment. */

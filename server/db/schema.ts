@@ -207,10 +207,12 @@ export interface ReferralsTable {
   includesReporterContact: boolean;
   routingRule: string | null;
   routingRulesVersion: string | null;
-  status: Generated<'sent' | 'acknowledged' | 'closed'>;
+  status: Generated<'pending-approval' | 'sent' | 'acknowledged' | 'closed'>;
+  approvedBy: string | null;
+  approvedAt: Timestamp | null;
   sentBy: string;
   sentAt: Generated<Date>;
-  acknowledgementDueAt: Timestamp;
+  acknowledgementDueAt: Timestamp | null;
   acknowledgedAt: Timestamp | null;
   acknowledgedBy: string | null;
   overdueAlertedAt: Timestamp | null;

@@ -124,6 +124,35 @@ describe('forwarding a case', () => {
   });
 });
 
+describe('approval by a supervisor', () => {
+  it('holds an analyst\'s referral until a supervisor approves it, where settings say so', async () => {
+    await p.ctx.db.insertInto('settings').values({ key: 'referralsNeedApproval', value: 'true' }).onConflict((oc) => oc.column('key').doUpdateSet({ value: 'true' })).execute();
+    const { forgetCachedSettings } = await import('../settings/settings');
+    forgetCachedSettings(p.ctx.db);
+    try {
+      const { caseId } = await caseWithReport();
+      const before = smtp.received.length;
+      const { id } = (await analyst.post(`/api/v1/cases/${caseId}/referrals`, { institutionId: await institutionId(p.ctx, 'vtk-prosecutor'), reason: 'на одобрење', urgency: 'normal' })).json();
+      const pending = (await analyst.get(`/api/v1/referrals/${id}`)).json().referral;
+      expect(pending).toMatchObject({ status: 'pending-approval', acknowledgementDueAt: null, isOverdue: false });
+      expect((await prosecutor.get(`/api/v1/referrals/${id}`)).statusCode).toBe(404);
+      expect((await prosecutor.get('/api/v1/referrals')).json().referrals.map((r: { id: string }) => r.id)).not.toContain(id);
+      expect((await analyst.post(`/api/v1/referrals/${id}/approval`)).statusCode).toBe(403);
+      const supervisor = await signIn(p.app, await createUser(p.ctx, { roles: ['supervisor'] }));
+      const approved = (await supervisor.post(`/api/v1/referrals/${id}/approval`)).json().referral;
+      expect(approved.status).toBe('sent');
+      expect(approved.acknowledgementDueAt).not.toBeNull();
+      expect((await prosecutor.get(`/api/v1/referrals/${id}`)).statusCode).toBe(200);
+      expect((await supervisor.post(`/api/v1/referrals/${id}/approval`)).statusCode).toBe(409);
+      await expect.poll(() => smtp.received.slice(before).filter((m) => m.to.includes('tuzilastvo@example.org')).length, { timeout: 20_000, interval: 250 }).toBe(1);
+    } finally {
+      await p.ctx.db.deleteFrom('settings').where('key', '=', 'referralsNeedApproval').execute();
+      const { forgetCachedSettings } = await import('../settings/settings');
+      forgetCachedSettings(p.ctx.db);
+    }
+  });
+});
+
 describe('institution API tokens', () => {
   it("lets an institution's own system read its referrals with a token: read-only, scoped, revocable, audited", async () => {
     const admin = await signIn(p.app, await createUser(p.ctx, { roles: ['administrator'] }));
@@ -167,7 +196,7 @@ describe('deadlines', () => {
     const { caseId } = await caseWithReport();
     const { id } = (await analyst.post(`/api/v1/cases/${caseId}/referrals`, { institutionId: csw, reason: 'Дете у ризику', urgency: 'normal' })).json();
     const row = await p.ctx.db.selectFrom('referrals').select(['sentAt', 'acknowledgementDueAt']).where('id', '=', id).executeTakeFirstOrThrow();
-    const days = (row.acknowledgementDueAt.getTime() - row.sentAt.getTime()) / 86_400_000;
+    const days = (row.acknowledgementDueAt!.getTime() - row.sentAt.getTime()) / 86_400_000;
     expect(days).toBeGreaterThan(2); // three working days: at least three calendar days minus today's hours
     expect(days).toBeLessThan(9); // ...and never more than a long holiday weekend
 

@@ -70,9 +70,9 @@ function presentReferral(r: ReferralRow & { institutionName: string }): Referral
     urgency: r.urgency,
     status: r.status,
     sentAt: r.sentAt.toISOString(),
-    acknowledgementDueAt: r.acknowledgementDueAt.toISOString(),
+    acknowledgementDueAt: r.acknowledgementDueAt?.toISOString() ?? null,
     acknowledgedAt: r.acknowledgedAt?.toISOString() ?? null,
-    isOverdue: r.acknowledgedAt === null && r.acknowledgementDueAt.getTime() < Date.now(),
+    isOverdue: r.acknowledgedAt === null && r.acknowledgementDueAt !== null && r.acknowledgementDueAt.getTime() < Date.now(),
     outcome: r.outcome as Outcome | null,
   };
 }
@@ -148,22 +148,47 @@ async function mailPeople(ctx: AppContext, trx: DbOrTrx, people: { email: string
   }
 }
 
+/**
+ * Sends a prepared referral: the deadline starts now, the case waits for the institution,
+ * its reports count as forwarded (reporters with an address are told, without details), and
+ * the contact persons get a link — an urgent one outside working hours also the deputy.
+ */
+async function dispatchReferral(ctx: AppContext, trx: DbOrTrx, referralId: string): Promise<void> {
+  const referral = await trx.selectFrom('referrals').selectAll().where('id', '=', referralId).executeTakeFirstOrThrow();
+  const institution = await trx.selectFrom('institutions').select(['id', 'deputyUserId']).where('id', '=', referral.institutionId).executeTakeFirstOrThrow();
+  const settings = await getSettings(ctx.db);
+  const now = new Date();
+  const due =
+    referral.urgency === 'urgent' ? new Date(now.getTime() + settings.urgentAcknowledgementHours * 3_600_000) : addWorkingDays(now, settings.normalAcknowledgementWorkingDays);
+  await trx.updateTable('referrals').set({ status: 'sent', sentAt: now, acknowledgementDueAt: due }).where('id', '=', referralId).execute();
+  await trx.updateTable('cases').set({ status: 'waiting-institution', updatedAt: now }).where('id', '=', referral.caseId).execute();
+  const reports = await trx.selectFrom('reports').selectAll().where('caseId', '=', referral.caseId).execute();
+  for (const report of reports.filter((r) => r.status !== 'forwarded' && r.status !== 'closed')) {
+    await trx.updateTable('reports').set({ status: 'forwarded' }).where('id', '=', report.id).execute();
+    await notifyReporter(ctx, trx, report, 'forwarded');
+  }
+  const recipients = await contactPeople(trx, referral.institutionId);
+  const deputy =
+    referral.urgency === 'urgent' && institution.deputyUserId && !isWithinWorkingHours(now) && !recipients.some((r) => r.id === institution.deputyUserId)
+      ? await trx.selectFrom('users').select(['id', 'email', 'language']).where('id', '=', institution.deputyUserId).where('isActive', '=', true).execute()
+      : [];
+  await mailPeople(ctx, trx, [...recipients, ...deputy], 'referralWaiting', consoleLink(ctx, `referrals/${referralId}`), 'referral-waiting');
+}
+
+/** Prepares a referral; it goes out at once unless settings want a supervisor's approval first. */
 export async function forwardCase(ctx: AppContext, actor: Actor, caseId: string, input: z.infer<typeof createReferralRequestSchema>): Promise<string> {
   if (!can(referralPolicy, actor, 'create')) throw forbidden();
   const legalBasis = input.legalBasis ?? [];
   const unknown = legalBasis.filter((code) => !LEGAL_BASIS_CODES.has(code));
   if (unknown.length) throw validationFailed({ legalBasis: `Unknown: ${unknown.join(', ')}` });
   if (input.routingRuleId && !ROUTING_RULES.some((r) => r.id === input.routingRuleId)) throw validationFailed({ routingRuleId: 'Unknown rule' });
-  const settings = await getSettings(ctx.db);
-  const now = new Date();
-  const due =
-    input.urgency === 'urgent' ? new Date(now.getTime() + settings.urgentAcknowledgementHours * 3_600_000) : addWorkingDays(now, settings.normalAcknowledgementWorkingDays);
+  const needsApproval = (await getSettings(ctx.db)).referralsNeedApproval && !can(referralPolicy, actor, 'approve');
   return ctx.db.transaction().execute(async (trx) => {
     const theCase = await trx.selectFrom('cases').select(['id']).where('id', '=', caseId).executeTakeFirst();
     if (!theCase) throw notFound('No such case');
-    const institution = await trx.selectFrom('institutions').select(['id', 'deputyUserId']).where('id', '=', input.institutionId).where('isActive', '=', true).executeTakeFirst();
+    const institution = await trx.selectFrom('institutions').select(['id']).where('id', '=', input.institutionId).where('isActive', '=', true).executeTakeFirst();
     if (!institution) throw validationFailed({ institutionId: 'No such institution' });
-    const reports = await trx.selectFrom('reports').selectAll().where('caseId', '=', caseId).execute();
+    const reports = await trx.selectFrom('reports').select(['mayShareContact']).where('caseId', '=', caseId).execute();
     if (reports.length === 0) throw conflict('case_empty', 'The case has no reports to forward');
     if (input.includeReporterContact && !reports.some((r) => r.mayShareContact)) {
       throw validationFailed({ includeReporterContact: 'No reporter in this case agreed to share their details' });
@@ -182,33 +207,34 @@ export async function forwardCase(ctx: AppContext, actor: Actor, caseId: string,
         includesReporterContact: input.includeReporterContact === true,
         routingRule: input.routingRuleId ?? null,
         routingRulesVersion: input.routingRuleId ? ROUTING_RULES_VERSION : null,
+        status: 'pending-approval',
         sentBy: actor.id,
-        acknowledgementDueAt: due,
+        acknowledgementDueAt: null,
       })
       .returning(['id', 'number'])
       .executeTakeFirstOrThrow();
-    const reference = `BZ-${now.getUTCFullYear()}-${String(inserted.number).padStart(6, '0')}`;
+    const reference = `BZ-${new Date().getUTCFullYear()}-${String(inserted.number).padStart(6, '0')}`;
     await trx.updateTable('referrals').set({ reference }).where('id', '=', inserted.id).execute();
-    await trx.updateTable('cases').set({ status: 'waiting-institution', updatedAt: now }).where('id', '=', caseId).execute();
-    for (const report of reports.filter((r) => r.status !== 'forwarded' && r.status !== 'closed')) {
-      await trx.updateTable('reports').set({ status: 'forwarded' }).where('id', '=', report.id).execute();
-      await notifyReporter(ctx, trx, report, 'forwarded');
-    }
-    const recipients = await contactPeople(trx, input.institutionId);
-    // An urgent case outside the institution's working hours also goes to the deputy at once.
-    const deputy =
-      input.urgency === 'urgent' && institution.deputyUserId && !isWithinWorkingHours(now) && !recipients.some((r) => r.id === institution.deputyUserId)
-        ? await trx.selectFrom('users').select(['id', 'email', 'language']).where('id', '=', institution.deputyUserId).where('isActive', '=', true).execute()
-        : [];
-    await mailPeople(ctx, trx, [...recipients, ...deputy], 'referralWaiting', consoleLink(ctx, `referrals/${inserted.id}`), 'referral-waiting');
+    if (!needsApproval) await dispatchReferral(ctx, trx, inserted.id);
     await recordAudit(trx, {
       actor: auditActor(actor),
       action: 'referral.create',
       recordType: 'referral',
       recordId: inserted.id,
-      details: { caseId, institutionId: input.institutionId, urgency: input.urgency, reference, routingRule: input.routingRuleId ?? null },
+      details: { caseId, institutionId: input.institutionId, urgency: input.urgency, reference, routingRule: input.routingRuleId ?? null, awaitsApproval: needsApproval },
     });
     return inserted.id;
+  });
+}
+
+export async function approveReferral(ctx: AppContext, actor: Actor, id: string): Promise<void> {
+  const referral = await loadReferral(ctx, actor, id);
+  if (!can(referralPolicy, actor, 'approve', referral)) throw forbidden();
+  if (referral.status !== 'pending-approval') throw conflict('not_pending', 'This referral is not waiting for approval');
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx.updateTable('referrals').set({ approvedBy: actor.id, approvedAt: new Date() }).where('id', '=', id).execute();
+    await dispatchReferral(ctx, trx, id);
+    await recordAudit(trx, { actor: auditActor(actor), action: 'referral.approve', recordType: 'referral', recordId: id });
   });
 }
 
@@ -303,7 +329,7 @@ export const acknowledgeReferral = (ctx: AppContext, actor: Actor, id: string) =
       .set({ status: 'acknowledged', acknowledgedAt: now, acknowledgedBy: actor.id, outcomeReminderDueAt: new Date(now.getTime() + outcomeReminderDays * 86_400_000) })
       .where('id', '=', id)
       .execute();
-    return { audit: 'referral.acknowledge', details: { late: row.acknowledgementDueAt < now } };
+    return { audit: 'referral.acknowledge', details: { late: row.acknowledgementDueAt !== null && row.acknowledgementDueAt < now } };
   });
 
 export const recordOutcome = (ctx: AppContext, actor: Actor, id: string, outcome: Outcome, note: string) =>

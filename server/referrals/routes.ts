@@ -24,7 +24,7 @@ import { requireActor } from '../auth/request';
 import { can } from '../auth/policy';
 import { notFound } from '../http/errors';
 import { casePolicy } from './policy';
-import { acknowledgeReferral, forwardCase, getCase, getReferral, listReferrals, openCase, recordOutcome, writeReferralMessage } from './referrals';
+import { acknowledgeReferral, approveReferral, forwardCase, getCase, getReferral, listReferrals, openCase, recordOutcome, writeReferralMessage } from './referrals';
 import { routingForCase } from './routing-for-case';
 import { ROUTING_RULES_VERSION } from './routing';
 import { dossierPdf } from './dossier';
@@ -95,6 +95,7 @@ export async function referralRoutes(app: FastifyInstance, ctx: AppContext): Pro
       },
     });
 
+  step('approval', 'Approve a referral prepared by an analyst; it goes out now (supervisors, where settings require approval)', null, (actor, id) => approveReferral(ctx, actor, id));
   step('acknowledgement', 'Acknowledge receipt (contact persons of the institution)', null, (actor, id) => acknowledgeReferral(ctx, actor, id));
   step('outcome', 'Record the outcome (contact persons of the institution)', outcomeRequestSchema, (actor, id, b) => recordOutcome(ctx, actor, id, b.outcome, b.note));
   step('messages', 'Write to the other side (centre or institution)', referralMessageRequestSchema, (actor, id, b) => writeReferralMessage(ctx, actor, id, b.body));

@@ -93,3 +93,26 @@ function OutcomeForm({ referralId, step }: { referralId: string; step: ReturnTyp
     </form>
   );
 }
+
+/** A supervisor sends a referral an analyst prepared, where settings require approval. */
+export function ApprovalStep({ referral, onChanged }: { referral: ReferralDetail; onChanged: OnReferralChanged }) {
+  const { t } = useTranslation();
+  const step = useReferralAction(onChanged);
+  return (
+    <section aria-labelledby="referral-approval" className="decision">
+      <h2 id="referral-approval">{t('console.referrals.actions.approvalTitle')}</h2>
+      <StatusMessage message={step.message} />
+      <ErrorAlert error={step.error} />
+      <p className="hint">{t('console.referrals.actions.approvalHint')}</p>
+      <button
+        type="button"
+        className="button-primary"
+        data-testid="approve-referral"
+        disabled={step.isBusy}
+        onClick={() => void step.run(() => referralsApi.approve(referral.id), t('console.referrals.actions.approved'))}
+      >
+        {t('console.referrals.actions.approve')}
+      </button>
+    </section>
+  );
+}

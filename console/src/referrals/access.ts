@@ -8,12 +8,15 @@ export interface ReferralAccess {
   isCaseWorker: boolean;
   /** An institution's contact person: that institution's referrals, acknowledgement, outcome. */
   isInstitutionContact: boolean;
+  /** Supervisors approve referrals where settings require it. */
+  isSupervisor: boolean;
 }
 
 export function referralAccess(user: Pick<SessionUser, 'roles'>): ReferralAccess {
   return {
     isCaseWorker: user.roles.includes('analyst') || user.roles.includes('supervisor'),
     isInstitutionContact: user.roles.includes('institution-contact'),
+    isSupervisor: user.roles.includes('supervisor'),
   };
 }
 

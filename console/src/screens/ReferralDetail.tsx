@@ -11,7 +11,7 @@ import { legalBasisByCode } from '../reports/legalBases';
 import { referralAccess } from '../referrals/access';
 import { Findings } from '../referrals/Findings';
 import { OverdueMark, referralInstitutionName } from '../referrals/format';
-import { InstitutionSteps } from '../referrals/InstitutionSteps';
+import { ApprovalStep, InstitutionSteps } from '../referrals/InstitutionSteps';
 import { ReferralMessages } from '../referrals/ReferralMessages';
 import { useUser } from '../session';
 import { useLoad } from '../useLoad';
@@ -60,7 +60,7 @@ function ReferralView({ referral, onChanged }: { referral: Referral; onChanged: 
       {referral.isOverdue && (
         <p className="alert alert-error overdue-warning" data-testid="referral-overdue">
           <strong>{t('console.referrals.detail.due')}:</strong>{' '}
-          {t('console.referrals.overdueWarning', { date: formatDateTimeShort(referral.acknowledgementDueAt, language) })}
+          {t('console.referrals.overdueWarning', { date: formatDateTimeShort(referral.acknowledgementDueAt ?? referral.sentAt, language) })}
         </p>
       )}
       <section aria-labelledby="referral-facts">
@@ -86,7 +86,7 @@ function ReferralView({ referral, onChanged }: { referral: Referral; onChanged: 
           <dd>{when(referral.sentAt)}</dd>
           <dt>{t('console.referrals.detail.due')}</dt>
           <dd className={referral.isOverdue ? 'overdue' : undefined}>
-            {when(referral.acknowledgementDueAt)}
+            {referral.acknowledgementDueAt ? when(referral.acknowledgementDueAt) : t('console.referrals.statuses.pending-approval')}
             {referral.isOverdue && (
               <>
                 {' '}
@@ -170,6 +170,7 @@ function ReferralView({ referral, onChanged }: { referral: Referral; onChanged: 
           <p data-testid="referral-contact">{t('console.referrals.detail.contactNotShared')}</p>
         )}
       </section>
+      {access.isSupervisor && referral.status === 'pending-approval' && <ApprovalStep referral={referral} onChanged={onChanged} />}
       {access.isInstitutionContact && <InstitutionSteps referral={referral} onChanged={onChanged} />}
       <ReferralMessages referral={referral} onChanged={onChanged} />
     </>

@@ -176,7 +176,11 @@ export function ReferralTable({ referrals, label }: { referrals: readonly Referr
                 <time dateTime={referral.sentAt}>{formatDateTimeShort(referral.sentAt, language)}</time>
               </td>
               <td className={referral.isOverdue ? 'nowrap overdue' : 'nowrap'}>
-                <time dateTime={referral.acknowledgementDueAt}>{formatDateTimeShort(referral.acknowledgementDueAt, language)}</time>
+                {referral.acknowledgementDueAt ? (
+                  <time dateTime={referral.acknowledgementDueAt}>{formatDateTimeShort(referral.acknowledgementDueAt, language)}</time>
+                ) : (
+                  '—'
+                )}
                 {referral.isOverdue && (
                   <>
                     {' '}
