@@ -26,6 +26,12 @@ const HOTLINE_FIELDS: { name: Name; type: string }[] = [
   { name: 'csamDailyLimitMinutes', type: 'number' },
   { name: 'receiptInactivityDays', type: 'number' },
 ];
+const REFERRAL_FIELDS: { name: Name; type: string }[] = [
+  { name: 'referralsNeedApproval', type: 'checkbox' },
+  { name: 'urgentAcknowledgementHours', type: 'number' },
+  { name: 'normalAcknowledgementWorkingDays', type: 'number' },
+  { name: 'outcomeReminderDays', type: 'number' },
+];
 
 function asValues(settings: CentreSettings): Values {
   return Object.fromEntries(Object.entries(settings).map(([name, value]) => [name, String(value)])) as Values;
@@ -63,7 +69,7 @@ function SettingsForm({ settings }: { settings: CentreSettings }) {
     for (const name of Object.keys(saved) as Name[]) {
       const text = values[name].trim();
       // Numbers go as numbers; a non-number becomes NaN -> null, which the server names as wrong.
-      const value = typeof saved[name] === 'number' ? Number(text) : text;
+      const value = typeof saved[name] === 'number' ? Number(text) : typeof saved[name] === 'boolean' ? text === 'true' : text;
       if (value !== saved[name]) Object.assign(changes, { [name]: value });
     }
     if (Object.keys(changes).length === 0) {
@@ -83,7 +89,23 @@ function SettingsForm({ settings }: { settings: CentreSettings }) {
     }
   };
 
-  const field = ({ name, type }: { name: Name; type: string }) => (
+  const field = ({ name, type }: { name: Name; type: string }) =>
+    type === 'checkbox' ? (
+      <div className="checkbox-field" key={name}>
+        <input
+          type="checkbox"
+          id={`setting-${name}`}
+          name={name}
+          checked={values[name] === 'true'}
+          aria-describedby={`setting-${name}-hint`}
+          onChange={(event) => setValues((v) => ({ ...v, [name]: String(event.target.checked) }))}
+        />
+        <label htmlFor={`setting-${name}`}>{t(`console.settings.${name}`)}</label>
+        <p className="hint" id={`setting-${name}-hint`}>
+          {t(`console.settings.${name}Hint`)}
+        </p>
+      </div>
+    ) : (
     <TextField
       key={name}
       label={t(`console.settings.${name}`)}
@@ -112,6 +134,10 @@ function SettingsForm({ settings }: { settings: CentreSettings }) {
       <fieldset>
         <legend>{t('console.settings.hotlineSection')}</legend>
         {HOTLINE_FIELDS.map(field)}
+      </fieldset>
+      <fieldset>
+        <legend>{t('console.settings.referralSection')}</legend>
+        {REFERRAL_FIELDS.map(field)}
       </fieldset>
       <StatusMessage message={message} />
       <button type="submit" className="button-primary" disabled={isBusy}>
