@@ -71,6 +71,14 @@ const ACTIONS: Action[] = [
   { name: 'write to a reporter', method: 'POST', url: () => `/api/v1/reports/${reportId}/messages`, body: () => ({ body: 'Питање' }), expect: { analyst: 200, supervisor: 200, otherwise: 404 } },
   { name: 'record notice and takedown', method: 'POST', url: () => `/api/v1/reports/${reportId}/notice-takedown`, body: () => ({ note: 'Платформа' }), expect: { analyst: 200, supervisor: 200, otherwise: 404 } },
   { name: 'see own exposure time', method: 'GET', url: () => '/api/v1/hotline/exposure', expect: everyone(200) },
+  // The registry and its API tokens are the administrators'.
+  {
+    name: 'add an institution',
+    method: 'POST',
+    url: () => '/api/v1/institutions',
+    body: () => ({ code: `inst-${Math.random().toString(36).slice(2, 8)}`, type: 'other', nameSr: 'Нова институција', nameEn: 'New institution', areaKind: 'national' }),
+    expect: { administrator: 201, otherwise: 403 },
+  },
   // The mailbox shows recipients' addresses: administrators and supervisors only.
   { name: 'read the mailbox', method: 'GET', url: () => '/api/v1/mailbox', expect: { administrator: 200, supervisor: 200, otherwise: 403 } },
 ];

@@ -37,6 +37,9 @@ const cases = (): BadInputCase[] => [
   { method: 'POST', url: `/api/v1/cases/${SOME_ID}/referrals`, valid: { institutionId: SOME_ID, reason: 'x', urgency: 'normal' }, required: 'urgency', wrongType: ['urgency', 'asap'] },
   { method: 'POST', url: `/api/v1/referrals/${SOME_ID}/outcome`, valid: { outcome: 'no-action', note: 'x' }, required: 'note', wrongType: ['outcome', 'solved'] },
   { method: 'POST', url: `/api/v1/referrals/${SOME_ID}/messages`, valid: { body: 'x' }, required: 'body', wrongType: ['body', {}] },
+  { method: 'POST', url: '/api/v1/institutions', valid: { code: 'new-one', type: 'health', nameSr: 'Дом здравља', nameEn: 'Health Centre', areaKind: 'national' }, required: 'nameEn', wrongType: ['type', 'hospital'] },
+  { method: 'PATCH', url: `/api/v1/institutions/${SOME_ID}`, valid: { workingHours: '08–16' }, wrongType: ['isActive', 'no'] },
+  { method: 'POST', url: `/api/v1/institutions/${SOME_ID}/api-tokens`, valid: { name: 'system' }, required: 'name', wrongType: ['name', 42] },
 ];
 
 describe('bad input', () => {

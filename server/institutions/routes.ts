@@ -3,6 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { createApiToken, listApiTokens, revokeApiToken } from './api-tokens';
+import { INSTITUTION_TYPES } from '../../common/institutions';
+import { saveInstitution } from './registry-admin';
 import type { AppContext } from '../context';
 import { errorSchema } from '../../common/schemas/common';
 import { institutionListResponseSchema } from '../../common/schemas/users';
@@ -50,6 +52,34 @@ export async function institutionRoutes(app: FastifyInstance, ctx: AppContext): 
       await revokeApiToken(ctx, administrator(request), request.params.id, request.params.tokenId);
       return reply.code(204).send(null);
     },
+  });
+
+  const institutionBody = z.strictObject({
+    code: z.string().trim().regex(/^[a-z0-9-]{2,60}$/, 'lower-case letters, digits and dashes'),
+    type: z.enum(INSTITUTION_TYPES),
+    nameSr: z.string().trim().min(2).max(300).describe('In Serbian Cyrillic; the Latin form is derived'),
+    nameEn: z.string().trim().min(2).max(300),
+    areaKind: z.enum(['national', 'district', 'municipality']),
+    areaCodes: z.array(z.string().max(60)).max(200).default([]).describe('District or municipality ids (common/data/serbia-admin.json)'),
+    workingHours: z.string().trim().min(1).max(200).optional(),
+    deputyUserId: z.uuid().nullable().optional().describe("One of the institution's contact persons"),
+    isActive: z.boolean().optional(),
+  });
+  const institutionSchema = institutionBody.extend({ id: z.uuid(), workingHours: z.string(), deputyUserId: z.uuid().nullable(), isActive: z.boolean() });
+  const manager = (request: Parameters<typeof requireActor>[0]) => {
+    const { actor } = requireActor(request);
+    if (!can(institutionPolicy, actor, 'manage')) throw forbidden();
+    return actor;
+  };
+
+  api.post('/api/v1/institutions', {
+    schema: { tags: ['institutions'], summary: 'Add an institution to the registry', body: institutionBody, response: { 201: z.object({ institution: institutionSchema }), 400: errorSchema, 401: errorSchema, 403: errorSchema, 409: errorSchema } },
+    handler: async (request, reply) => reply.code(201).send({ institution: await saveInstitution(ctx, manager(request), null, request.body) }),
+  });
+
+  api.patch('/api/v1/institutions/:id', {
+    schema: { tags: ['institutions'], summary: 'Change an institution (names, area, working hours, deputy, active)', params: institutionParams, body: institutionBody.partial(), response: { 200: z.object({ institution: institutionSchema }), 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema } },
+    handler: async (request) => ({ institution: await saveInstitution(ctx, manager(request), request.params.id, request.body) }),
   });
 
   api.get('/api/v1/institutions', {
