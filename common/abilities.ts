@@ -9,6 +9,7 @@ export const ABILITIES = [
   'settings.manage',
   'reports.list',
   'reports.work',
+  'mailbox.read',
 ] as const;
 
 export type Ability = (typeof ABILITIES)[number];

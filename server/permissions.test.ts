@@ -105,8 +105,8 @@ describe('permission matrix', () => {
 
   it('gives each role the abilities its policy grants, and nothing to a session that owes a step', async () => {
     const abilities = async (role: Role) => (await clients.get(role)!.get('/api/v1/session')).json().user.abilities;
-    const none = { 'users.list': false, 'users.manage': false, 'institutions.list': false, 'audit.read': false, 'settings.manage': false, 'reports.list': false, 'reports.work': false };
-    expect(await abilities('administrator')).toEqual({ ...none, 'users.list': true, 'users.manage': true, 'institutions.list': true, 'audit.read': true, 'settings.manage': true });
+    const none = { 'users.list': false, 'users.manage': false, 'institutions.list': false, 'audit.read': false, 'settings.manage': false, 'reports.list': false, 'reports.work': false, 'mailbox.read': false };
+    expect(await abilities('administrator')).toEqual({ ...none, 'users.list': true, 'users.manage': true, 'institutions.list': true, 'audit.read': true, 'settings.manage': true, 'mailbox.read': true });
     expect(await abilities('dpo')).toEqual({ ...none, 'audit.read': true });
     expect(await abilities('analyst')).toEqual({ ...none, 'institutions.list': true, 'reports.list': true, 'reports.work': true });
     expect(await abilities('counsellor')).toEqual({ ...none, 'institutions.list': true, 'reports.list': true });

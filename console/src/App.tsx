@@ -11,6 +11,7 @@ import { Screen } from './components/Screen';
 import { useSession, useUser } from './session';
 import { Account } from './screens/Account';
 import { Audit } from './screens/Audit';
+import { Mailbox } from './screens/Mailbox';
 import { Home } from './screens/Home';
 import { NoAccess } from './screens/NoAccess';
 import { NotFound } from './screens/NotFound';
@@ -77,6 +78,7 @@ export function App() {
             <Route path="/referrals" element={<RequiresRole allowed={canSeeReferrals}><ReferralList /></RequiresRole>} />
             <Route path="/referrals/:id" element={<RequiresRole allowed={canSeeReferrals}><ReferralDetail /></RequiresRole>} />
             <Route path="/audit" element={<Requires ability="audit.read"><Audit /></Requires>} />
+            <Route path="/mailbox" element={<Requires ability="mailbox.read"><Mailbox /></Requires>} />
             <Route path="/settings" element={<Requires ability="settings.manage"><Settings /></Requires>} />
             <Route path="/account" element={<Account />} />
             <Route path="*" element={<NotFound />} />

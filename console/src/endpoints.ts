@@ -124,6 +124,11 @@ export const institutionsApi = {
   list: () => api.get<z.infer<typeof institutionListResponseSchema>>('/institutions'),
 };
 
+export type Mailbox = { isDemo: boolean; messages: { id: string; to: string; subject: string; text: string; purpose: string; status: 'queued' | 'sent' | 'kept-locally' | 'failed'; attempts: number; lastError: string | null; createdAt: string }[] };
+export const mailboxApi = {
+  list: (status?: string) => api.get<Mailbox>('/mailbox', { status }),
+};
+
 export const auditApi = {
   list: (query: AuditQuery) => api.get<AuditPage>('/audit', query),
   verify: () => api.get<AuditVerification>('/audit/verify'),

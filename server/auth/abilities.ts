@@ -6,6 +6,7 @@ import { auditPolicy } from '../audit/policy';
 import { settingsPolicy } from '../settings/policy';
 import { institutionPolicy } from '../institutions/policy';
 import { reportPolicy } from '../hotline/policy';
+import { mailboxPolicy } from '../mail/policy';
 
 export function computeAbilities(actor: Actor): Abilities {
   return {
@@ -16,5 +17,6 @@ export function computeAbilities(actor: Actor): Abilities {
     'settings.manage': can(settingsPolicy, actor, 'update'),
     'reports.list': can(reportPolicy, actor, 'list'),
     'reports.work': can(reportPolicy, actor, 'work'),
+    'mailbox.read': can(mailboxPolicy, actor, 'read'),
   };
 }

@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context';
-import type { Policy } from '../auth/policy';
+import { mailboxPolicy } from './policy';
 import { errorSchema } from '../../common/schemas/common';
 import { requireActor, auditActor } from '../auth/request';
 import { can } from '../auth/policy';
@@ -13,9 +13,7 @@ import { forbidden } from '../http/errors';
 import { decryptField } from '../security/keys';
 import { recordAudit } from '../audit/log';
 
-export const mailboxPolicy: Policy<'read'> = { read: { administrator: true, supervisor: true } };
-
-const mailboxResponseSchema = z.object({
+export const mailboxResponseSchema = z.object({
   isDemo: z.boolean().describe('True when no SMTP server is set: messages are kept here instead of sent'),
   messages: z.array(
     z.object({

@@ -89,13 +89,18 @@ describe('referral journey', () => {
     await prosecutor.getByTestId('save-outcome').click();
     await expect.poll(async () => (await ctx.db.selectFrom('referrals').select('outcome').where('id', '=', referral.id).executeTakeFirstOrThrow()).outcome).toBe('proceedings-opened');
 
-    // The Centre for Social Work does not acknowledge in time.
+    // The Centre for Social Work does not acknowledge in time; the supervisor is alerted.
+    await ctx.db.updateTable('users').set({ email: 'supervizor@example.org' }).where('id', '=', supervisorUser.id).execute();
     await ctx.db.updateTable('referrals').set({ acknowledgementDueAt: sql<Date>`now() - interval '1 hour'` }).where('institutionId', '=', cswId).execute();
     expect((await checkReferralDeadlines(ctx)).overdue).toBe(1);
     const overdue = await ctx.db.selectFrom('referrals').select('id').where('institutionId', '=', cswId).executeTakeFirstOrThrow();
     const supervisor = await signedIn(supervisorUser);
     await supervisor.goto(`/console/referrals/${overdue.id}`);
     await supervisor.getByTestId('referral-overdue').waitFor();
+    // The supervisor reads what the platform wrote (the alert among it) in the mailbox.
+    await supervisor.goto('/console/mailbox');
+    await supervisor.getByTestId('mailbox-message').first().waitFor();
+    await expectNoAxeViolations(supervisor, 'mailbox');
 
     // The police contact person sees neither referral.
     const police = await signedIn(policeUser);

@@ -31,6 +31,7 @@ const NAVIGATION: NavItem[] = [
   { to: '/referrals', label: 'console.nav.referrals', ability: null, show: (user) => referralAccess(user).isCaseWorker },
   { to: '/users', label: 'console.nav.users', ability: 'users.list' },
   { to: '/audit', label: 'console.nav.audit', ability: 'audit.read' },
+  { to: '/mailbox', label: 'console.nav.mailbox', ability: 'mailbox.read' },
   { to: '/settings', label: 'console.nav.settings', ability: 'settings.manage' },
   { to: '/account', label: 'console.nav.account', ability: null },
 ];
