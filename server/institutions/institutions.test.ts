@@ -18,23 +18,27 @@ describe('institution registry', () => {
     expect(byType('social-work')).toHaveLength(145);
     expect(byType('health')).toHaveLength(161);
     expect(rows.find((r) => r.code === 'csw-beograd')!.areaCodes).toEqual(expect.arrayContaining(['beograd', 'vozdovac', 'zemun']));
+    // Every municipality outside Kosovo and Metohija has exactly one school administration.
+    const schoolAreas = byType('education').filter((r) => r.code.startsWith('su-')).flatMap((r) => r.areaCodes);
+    const { UNITS } = await import('../../common/geography');
+    expect(schoolAreas.sort()).toEqual(UNITS.map((u) => u.id).sort());
   });
 
   it('lets administrators add and change institutions, with checked areas and deputies', async () => {
     const admin = await signIn(p.app, await createUser(p.ctx, { roles: ['administrator'] }));
     const created = await admin.post('/api/v1/institutions', {
-      code: 'su-kragujevac',
+      code: 'su-kragujevac-2',
       type: 'education',
-      nameSr: 'Школска управа Крагујевац',
-      nameEn: 'School Administration Kragujevac',
+      nameSr: 'Школска управа Крагујевац 2',
+      nameEn: 'School Administration Kragujevac 2',
       areaKind: 'district',
       areaCodes: ['sumadijski'],
     });
     expect(created.statusCode, created.body).toBe(201);
     const id = created.json().institution.id;
     expect((await admin.post('/api/v1/institutions', { code: 'x-1', type: 'health', nameSr: 'Дом здравља Х', nameEn: 'Health Centre X', areaKind: 'municipality', areaCodes: ['atlantis'] })).json().error.fields).toHaveProperty('areaCodes');
-    expect((await admin.post('/api/v1/institutions', { code: 'su-kragujevac', type: 'education', nameSr: 'ШУ', nameEn: 'SA', areaKind: 'national' })).statusCode).toBe(409);
-    const contact = await createUser(p.ctx, { roles: ['institution-contact'], institution: 'su-kragujevac' });
+    expect((await admin.post('/api/v1/institutions', { code: 'su-kragujevac-2', type: 'education', nameSr: 'ШУ', nameEn: 'SA', areaKind: 'national' })).statusCode).toBe(409);
+    const contact = await createUser(p.ctx, { roles: ['institution-contact'], institution: 'su-kragujevac-2' });
     const outsider = await createUser(p.ctx, { roles: ['institution-contact'], institution: 'vtk-police' });
     expect((await admin.patch(`/api/v1/institutions/${id}`, { deputyUserId: outsider.id })).json().error.fields).toHaveProperty('deputyUserId');
     const changed = await admin.patch(`/api/v1/institutions/${id}`, { deputyUserId: contact.id, workingHours: 'пон–пет 07–15' });

@@ -1,7 +1,6 @@
 // The institutions the centre forwards cases to. The registry is data (administrators edit it);
 // this is the starting set for Serbia, inserted once and never overwritten afterwards.
-// Names from the centre's glossary. Regional school administrations are not in yet: the
-// Ministry of Education receives school cases until they are added.
+// Names from the centre's glossary.
 import type { DbOrTrx } from '../db/index';
 import type { InstitutionType } from '../../common/institutions';
 import { UNITS } from '../../common/geography';
@@ -76,7 +75,44 @@ export function localInstitutions(): InstitutionSeed[] {
   return seeds;
 }
 
-export async function seedInstitutions(db: DbOrTrx, seeds: InstitutionSeed[] = [...SERBIAN_INSTITUTIONS, ...localInstitutions()]): Promise<void> {
+/**
+ * The Ministry of Education's regional school administrations (школске управе) and the
+ * municipalities each covers, by administrative district; the Raški district is shared
+ * between Kraljevo and Novi Pazar, which also covers Sjenica. Compiled from public lists:
+ * the centre should confirm the areas with the Ministry (the registry is editable).
+ */
+const SCHOOL_ADMINISTRATIONS: { seat: string; seatLatn: string; districts: string[]; only?: string[]; except?: string[] }[] = [
+  { seat: 'Београд', seatLatn: 'Beograd', districts: ['beograd'] },
+  { seat: 'Нови Сад', seatLatn: 'Novi Sad', districts: ['juznobacki', 'sremski'] },
+  { seat: 'Сомбор', seatLatn: 'Sombor', districts: ['zapadnobacki', 'severnobacki'] },
+  { seat: 'Зрењанин', seatLatn: 'Zrenjanin', districts: ['srednjobanatski', 'severnobanatski', 'juznobanatski'] },
+  { seat: 'Шабац', seatLatn: 'Šabac', districts: ['macvanski'] },
+  { seat: 'Ваљево', seatLatn: 'Valjevo', districts: ['kolubarski'] },
+  { seat: 'Пожаревац', seatLatn: 'Požarevac', districts: ['branicevski', 'podunavski'] },
+  { seat: 'Крагујевац', seatLatn: 'Kragujevac', districts: ['sumadijski'] },
+  { seat: 'Јагодина', seatLatn: 'Jagodina', districts: ['pomoravski'] },
+  { seat: 'Зајечар', seatLatn: 'Zaječar', districts: ['zajecarski', 'borski'] },
+  { seat: 'Ужице', seatLatn: 'Užice', districts: ['zlatiborski'], except: ['sjenica'] },
+  { seat: 'Чачак', seatLatn: 'Čačak', districts: ['moravicki'] },
+  { seat: 'Краљево', seatLatn: 'Kraljevo', districts: ['raski'], except: ['novi-pazar', 'tutin'] },
+  { seat: 'Нови Пазар', seatLatn: 'Novi Pazar', districts: [], only: ['novi-pazar', 'tutin', 'sjenica'] },
+  { seat: 'Крушевац', seatLatn: 'Kruševac', districts: ['rasinski'] },
+  { seat: 'Ниш', seatLatn: 'Niš', districts: ['nisavski', 'toplicki', 'pirotski'] },
+  { seat: 'Лесковац', seatLatn: 'Leskovac', districts: ['jablanicki', 'pcinjski'] },
+];
+
+export function schoolAdministrations(): InstitutionSeed[] {
+  return SCHOOL_ADMINISTRATIONS.map((a) => ({
+    code: `su-${a.seatLatn.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/\s+/g, '-')}`,
+    type: 'education' as const,
+    nameSr: `Школска управа ${a.seat}`,
+    nameEn: `School Administration ${a.seatLatn}`,
+    areaKind: 'municipality' as const,
+    areaCodes: [...(a.only ?? []), ...UNITS.filter((u) => a.districts.includes(u.district) && !a.except?.includes(u.id)).map((u) => u.id)],
+  }));
+}
+
+export async function seedInstitutions(db: DbOrTrx, seeds: InstitutionSeed[] = [...SERBIAN_INSTITUTIONS, ...schoolAdministrations(), ...localInstitutions()]): Promise<void> {
   await db
     .insertInto('institutions')
     .values(seeds)

@@ -22,8 +22,11 @@ export interface RoutingRule {
   description: string;
   descriptionEn: string;
   applies: (input: RoutingInput) => boolean;
-  /** national: the institution of that type for the whole country; local: the one covering the child's municipality. */
-  institutions: { type: InstitutionType; area: 'national' | 'local' }[];
+  /**
+   * national: the institution of that type for the whole country; local: the one covering
+   * the child's municipality, or — with orNational — the national one when none does.
+   */
+  institutions: { type: InstitutionType; area: 'national' | 'local'; orNational?: boolean }[];
 }
 
 const isOneOf = (c: Classification | null, list: Classification[]) => c !== null && list.includes(c);
@@ -58,10 +61,10 @@ export const ROUTING_RULES: RoutingRule[] = [
   },
   {
     id: 'school-cyberbullying',
-    description: 'Дигитално насиље или говор мржње у вези са школом: Министарство просвете',
-    descriptionEn: 'School-related cyberbullying or hate speech: Ministry of Education',
+    description: 'Дигитално насиље или говор мржње у вези са школом: школска управа Министарства просвете за општину детета',
+    descriptionEn: "School-related cyberbullying or hate speech: the Ministry of Education's school administration for the child's municipality",
     applies: (i) => i.isSchoolInvolved && isOneOf(i.classification, ['cyberbullying', 'hate-speech']),
-    institutions: [{ type: 'education', area: 'national' }],
+    institutions: [{ type: 'education', area: 'local', orNational: true }],
   },
   {
     id: 'child-at-risk',
@@ -98,8 +101,11 @@ export async function suggestInstitutions(db: DbOrTrx, input: RoutingInput): Pro
     for (const target of rule.institutions) {
       let query = db.selectFrom('institutions').select(['id', 'nameSr']).where('type', '=', target.type).where('isActive', '=', true);
       if (target.area === 'national') query = query.where('areaKind', '=', 'national');
-      else if (input.municipality) query = query.where((eb) => eb(eb.val(input.municipality!), '=', eb.fn.any('areaCodes')));
-      const found = target.area === 'local' && !input.municipality ? undefined : await query.orderBy('nameSr').executeTakeFirst();
+      else if (input.municipality) query = query.where('areaKind', '=', 'municipality').where((eb) => eb(eb.val(input.municipality!), '=', eb.fn.any('areaCodes')));
+      let found = target.area === 'local' && !input.municipality ? undefined : await query.orderBy('nameSr').executeTakeFirst();
+      if (!found && target.orNational) {
+        found = await db.selectFrom('institutions').select(['id', 'nameSr']).where('type', '=', target.type).where('isActive', '=', true).where('areaKind', '=', 'national').executeTakeFirst();
+      }
       const key = found?.id ?? `${target.type}:${target.area}`;
       if (seen.has(key)) continue;
       seen.add(key);
