@@ -60,8 +60,9 @@ describe('forwarding a case', () => {
     const referralId = sent.json().id;
     expect((await analyst.post(`/api/v1/cases/${caseId}/referrals`, { institutionId: prosecutorId, reason: 'опет', urgency: 'normal' })).statusCode).toBe(409);
 
-    await expect.poll(() => smtp.received.filter((m) => m.to.includes('tuzilastvo@example.org')).length, { timeout: 20_000, interval: 250 }).toBe(1);
-    const mail = smtp.received.slice(before).find((m) => m.to.includes('tuzilastvo@example.org'))!;
+    const forThisReferral = () => smtp.received.slice(before).filter((m) => m.to.includes('tuzilastvo@example.org') && mailText(m).includes(referralId));
+    await expect.poll(() => forThisReferral().length, { timeout: 20_000, interval: 250 }).toBe(1);
+    const mail = forThisReferral()[0]!;
     expect(mailText(mail)).toContain(`/console/referrals/${referralId}`);
     expect(mailText(mail)).toContain('пријавите се у Безбедно');
     expect(mailText(mail)).not.toMatch(/ОДРАСЛИ|lovac|Врбовање/);
@@ -144,7 +145,8 @@ describe('approval by a supervisor', () => {
       expect(approved.acknowledgementDueAt).not.toBeNull();
       expect((await prosecutor.get(`/api/v1/referrals/${id}`)).statusCode).toBe(200);
       expect((await supervisor.post(`/api/v1/referrals/${id}/approval`)).statusCode).toBe(409);
-      await expect.poll(() => smtp.received.slice(before).filter((m) => m.to.includes('tuzilastvo@example.org')).length, { timeout: 20_000, interval: 250 }).toBe(1);
+      // Mail from earlier tests may still be arriving: count only this referral's.
+      await expect.poll(() => smtp.received.slice(before).filter((m) => m.to.includes('tuzilastvo@example.org') && mailText(m).includes(id)).length, { timeout: 20_000, interval: 250 }).toBe(1);
     } finally {
       await p.ctx.db.deleteFrom('settings').where('key', '=', 'referralsNeedApproval').execute();
       const { forgetCachedSettings } = await import('../settings/settings');
