@@ -1,41 +1,16 @@
-// Runs one step on a referral (every POST answers with the whole referral), shows the outcome
-// and hands the new referral to the screen.
-import { useCallback, useState } from 'react';
-import type { ApiError } from '../api';
+// Runs one step on a referral (every POST answers with the whole referral).
+import { useCallback } from 'react';
 import type { ReferralDetail } from '../endpoints';
-import { asApiError } from '../session';
+import { useRecordAction } from '../useRecordAction';
 
 export type OnReferralChanged = (referral: ReferralDetail) => void;
 
 export function useReferralAction(onChanged: OnReferralChanged) {
-  const [error, setError] = useState<ApiError | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
-  const [isBusy, setIsBusy] = useState(false);
-
+  const action = useRecordAction(onChanged);
+  const { run: runRecord } = action;
   const run = useCallback(
-    async (action: () => Promise<{ referral: ReferralDetail }>, done: string): Promise<boolean> => {
-      setError(null);
-      setMessage(null);
-      setIsBusy(true);
-      try {
-        const { referral } = await action();
-        onChanged(referral);
-        setMessage(done);
-        return true;
-      } catch (reason) {
-        setError(asApiError(reason));
-        return false;
-      } finally {
-        setIsBusy(false);
-      }
-    },
-    [onChanged],
+    (call: () => Promise<{ referral: ReferralDetail }>, done: string) => runRecord(async () => (await call()).referral, done),
+    [runRecord],
   );
-
-  const reset = useCallback(() => {
-    setError(null);
-    setMessage(null);
-  }, []);
-
-  return { run, error, message, isBusy, reset };
+  return { ...action, run };
 }
