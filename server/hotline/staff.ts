@@ -29,7 +29,7 @@ import { today } from './submit';
 type ListQuery = z.infer<typeof reportListQuerySchema>;
 type AssessInput = z.infer<typeof assessRequestSchema>;
 
-const summaryColumns = [
+export const summaryColumns = [
   'reports.id',
   'reports.number',
   'reports.receivedAt',
@@ -44,7 +44,7 @@ const summaryColumns = [
   'users.displayName as assigneeName',
 ] as const;
 
-async function urlsOf(db: DbOrTrx, reportIds: string[]) {
+export async function urlsOf(db: DbOrTrx, reportIds: string[]) {
   if (reportIds.length === 0) return new Map<string, ReportSummary['urls']>();
   const rows = await db
     .selectFrom('reportUrls')
@@ -67,7 +67,7 @@ type SummaryRow = Pick<ReportRow, 'id' | 'number' | 'receivedAt' | 'category' | 
   assigneeName: string | null;
 };
 
-function presentSummary(row: SummaryRow, urls: ReportSummary['urls']): ReportSummary {
+export function presentSummary(row: SummaryRow, urls: ReportSummary['urls']): ReportSummary {
   return {
     id: row.id,
     number: String(row.number),

@@ -9,7 +9,6 @@ import type { DbOrTrx } from '../db/index';
 import type { ReferralRow } from '../db/schema';
 import type { createReferralRequestSchema, referralDetailSchema, referralSummarySchema, caseSchema, OUTCOMES } from '../../common/schemas/referrals';
 import type { Language } from '../../common/roles';
-import type { ReportCategory, ReportStatus } from '../../common/hotline';
 import { translator } from '../../common/i18n/index';
 import { can, scopeFilter, type Actor } from '../auth/policy';
 import { auditActor } from '../auth/request';
@@ -19,7 +18,7 @@ import { decryptField } from '../security/keys';
 import { getSettings } from '../settings/settings';
 import { queueMail } from '../mail/mail';
 import { reportPolicy } from '../hotline/policy';
-import { notifyReporter } from '../hotline/staff';
+import { notifyReporter, presentSummary, summaryColumns, urlsOf } from '../hotline/staff';
 import { LEGAL_BASIS_CODES } from '../hotline/legal-bases';
 import { addWorkingDays, isWithinWorkingHours } from './calendar';
 import { casePolicy, referralPolicy } from './policy';
@@ -87,10 +86,11 @@ export async function getCase(ctx: AppContext, actor: Actor, id: string): Promis
   const reports = await ctx.db
     .selectFrom('reports')
     .leftJoin('users', 'users.id', 'reports.assigneeId')
-    .select(['reports.id', 'reports.number', 'reports.receivedAt', 'reports.category', 'reports.status', 'reports.isUrgent', 'reports.assigneeId', 'reports.caseId', 'reports.hasUnreadReporterMessage', 'reports.description', 'users.displayName as assigneeName'])
+    .select(summaryColumns)
     .where('reports.caseId', '=', id)
     .orderBy('reports.number')
     .execute();
+  const urls = await urlsOf(ctx.db, reports.map((r) => r.id));
   const referrals = await referralsWithInstitution(ctx.db).where('referrals.caseId', '=', id).orderBy('referrals.number').execute();
   // The timeline is the audit log of the case and of its reports and referrals (reads left out).
   const recordIds = [id, ...reports.map((r) => r.id), ...referrals.map((r) => r.id)];
@@ -111,20 +111,7 @@ export async function getCase(ctx: AppContext, actor: Actor, id: string): Promis
     priority: row.priority as Case['priority'],
     assigneeId: row.assigneeId,
     createdAt: row.createdAt.toISOString(),
-    reports: reports.map((r) => ({
-      id: r.id,
-      number: String(r.number),
-      receivedAt: r.receivedAt.toISOString(),
-      category: r.category as ReportCategory,
-      status: r.status as ReportStatus,
-      isUrgent: r.isUrgent,
-      assigneeId: r.assigneeId,
-      assigneeName: r.assigneeName,
-      caseId: r.caseId,
-      hasUnreadReporterMessage: r.hasUnreadReporterMessage,
-      excerpt: r.description.slice(0, 160),
-      urls: [],
-    })),
+    reports: reports.map((r) => presentSummary(r, urls.get(r.id) ?? [])),
     referrals: referrals.map(presentReferral),
     timeline: events.map((e) => ({ at: e.occurredAt.toISOString(), action: e.action, actorName: e.actorUsername, recordType: e.recordType, recordId: e.recordId, details: e.details ?? {} })),
   };
