@@ -10,6 +10,14 @@ export const ABILITIES = [
   'reports.list',
   'reports.work',
   'mailbox.read',
+  'contacts.list',
+  'contacts.create',
+  'cases.list',
+  'chats.answer',
+  'helpline.supervise',
+  'advice.read',
+  'advice.edit',
+  'inbox.read',
 ] as const;
 
 export type Ability = (typeof ABILITIES)[number];

@@ -34,6 +34,11 @@ import { reportFormRoutes } from './public-site/report-routes';
 import { hotlineRoutes } from './hotline/routes';
 import { referralRoutes } from './referrals/routes';
 import { mailboxRoutes } from './mail/routes';
+import { contactRoutes } from './helpline/routes';
+import { caseRoutes } from './cases/routes';
+import { chatRoutes } from './chat/routes';
+import { adviceRoutes } from './advice/routes';
+import { inboxRoutes } from './email-intake/routes';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const CONSOLE_DIR = path.join(ROOT, 'dist', 'console');
@@ -125,7 +130,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  for (const routes of [authRoutes, userRoutes, auditRoutes, settingsRoutes, institutionRoutes, hotlineRoutes, referralRoutes, mailboxRoutes, publicSiteRoutes, reportFormRoutes]) {
+  for (const routes of [authRoutes, userRoutes, auditRoutes, settingsRoutes, institutionRoutes, hotlineRoutes, referralRoutes, mailboxRoutes,
+    contactRoutes, caseRoutes, chatRoutes, adviceRoutes, inboxRoutes, publicSiteRoutes, reportFormRoutes]) {
     await routes(app, ctx);
   }
 

@@ -3,8 +3,10 @@
 // may know the record exists, 404 when they may not (an account they cannot see).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../common/roles';
+import { ABILITIES } from '../common/abilities';
 import { createTestPlatform, type TestPlatform } from '../test/helpers/platform';
 import { createUser, signIn, type Client, type TestUser } from '../test/helpers/factories';
+import { everyone, matrixTests, type MatrixAction } from '../test/helpers/matrix';
 
 let p: TestPlatform;
 const clients = new Map<Role | 'anonymous', Client>();
@@ -23,18 +25,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => p?.close());
 
-type Expect = Partial<Record<Role, number>> & { otherwise: number };
-interface Action {
-  name: string;
-  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
-  url: () => string;
-  body?: () => object;
-  expect: Expect;
-}
-
-const everyone = (status: number): Expect => ({ otherwise: status });
-
-const ACTIONS: Action[] = [
+const ACTIONS: MatrixAction[] = [
   { name: 'see own session', method: 'GET', url: () => '/api/v1/session', expect: everyone(200) },
   { name: 'change own language', method: 'PATCH', url: () => '/api/v1/account', body: () => ({ language: 'sr-Latn' }), expect: everyone(200) },
   { name: 'list staff', method: 'GET', url: () => '/api/v1/users', expect: { administrator: 200, supervisor: 200, otherwise: 403 } },
@@ -84,32 +75,18 @@ const ACTIONS: Action[] = [
 ];
 
 describe('permission matrix', () => {
-  for (const action of ACTIONS) {
-    for (const role of ROLES) {
-      const expected = action.expect[role] ?? action.expect.otherwise;
-      it(`${role} ${expected < 300 ? 'may' : 'may not'} ${action.name} (${expected})`, async () => {
-        const response = await clients.get(role)!.request({
-          method: action.method,
-          url: action.url(),
-          ...(action.body ? { payload: action.body() } : {}),
-        });
-        expect(response.statusCode, response.body).toBe(expected);
-        if (expected >= 400) expect(response.json().error.code).toMatch(/forbidden|not_found/);
-      });
-    }
-    it(`nobody signed in may ${action.name} (401)`, async () => {
-      const response = await p.app.inject({ method: action.method, url: action.url(), ...(action.body ? { payload: action.body() } : {}) });
-      expect(response.statusCode).toBe(401);
-    });
-  }
+  matrixTests(ACTIONS, () => clients as Map<Role, Client>, () => p.app);
 
   it('gives each role the abilities its policy grants, and nothing to a session that owes a step', async () => {
     const abilities = async (role: Role) => (await clients.get(role)!.get('/api/v1/session')).json().user.abilities;
-    const none = { 'users.list': false, 'users.manage': false, 'institutions.list': false, 'audit.read': false, 'settings.manage': false, 'reports.list': false, 'reports.work': false, 'mailbox.read': false };
+    const none = Object.fromEntries(ABILITIES.map((a) => [a, false]));
     expect(await abilities('administrator')).toEqual({ ...none, 'users.list': true, 'users.manage': true, 'institutions.list': true, 'audit.read': true, 'settings.manage': true, 'mailbox.read': true });
     expect(await abilities('dpo')).toEqual({ ...none, 'audit.read': true });
-    expect(await abilities('analyst')).toEqual({ ...none, 'institutions.list': true, 'reports.list': true, 'reports.work': true });
-    expect(await abilities('counsellor')).toEqual({ ...none, 'institutions.list': true, 'reports.list': true });
+    expect(await abilities('analyst')).toEqual({ ...none, 'institutions.list': true, 'reports.list': true, 'reports.work': true, 'contacts.list': true, 'cases.list': true, 'advice.read': true });
+    const helpline = { 'contacts.list': true, 'contacts.create': true, 'cases.list': true, 'chats.answer': true, 'advice.read': true, 'inbox.read': true };
+    expect(await abilities('counsellor')).toEqual({ ...none, 'institutions.list': true, 'reports.list': true, ...helpline });
+    expect(await abilities('supervisor')).toMatchObject({ ...helpline, 'helpline.supervise': true, 'advice.edit': true, 'reports.work': true });
+    expect(await abilities('presenter')).toEqual({ ...none, 'advice.read': true });
     expect(await abilities('peer-educator')).toEqual(none);
   });
 

@@ -7,6 +7,10 @@ import { catalogueToLatin, toLatin } from './translit';
 import { sharedMessages } from './messages/shared';
 import { publicMessages } from './messages/public';
 import { consoleMessages } from './messages/console';
+import { helplineMessages } from './messages/helpline';
+import { chatMessages } from './messages/chat';
+import { adviceMessages } from './messages/advice';
+import { inboxMessages } from './messages/inbox';
 
 export type { Language };
 export { LANGUAGES, DEFAULT_LANGUAGE, isLanguage };
@@ -14,7 +18,15 @@ export { LANGUAGES, DEFAULT_LANGUAGE, isLanguage };
 type Catalogue = Record<string, unknown>;
 
 function merge(lang: 'sr-Cyrl' | 'en'): Catalogue {
-  return { ...sharedMessages[lang], public: publicMessages[lang], console: consoleMessages[lang] };
+  return {
+    ...sharedMessages[lang],
+    public: publicMessages[lang],
+    console: consoleMessages[lang],
+    helpline: helplineMessages[lang],
+    chat: chatMessages[lang],
+    advice: adviceMessages[lang],
+    inbox: inboxMessages[lang],
+  };
 }
 
 export const catalogues: Record<Language, Catalogue> = (() => {

@@ -15,6 +15,10 @@ export const settingsSchema = z
     normalAcknowledgementWorkingDays: z.number().int().min(1).max(30).describe('A normal referral must be acknowledged within this many working days (Serbian holidays excluded)'),
     outcomeReminderDays: z.number().int().min(1).max(365).describe('Remind an institution of the outcome this many days after it acknowledged'),
     csamDailyLimitMinutes: z.number().int().min(30).max(480).describe('Warn an analyst after this much time on abuse-material reports in a day (INHOPE: 240)'),
+    chatOpensAt: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM').describe('Live chat opens at (Belgrade time)'),
+    chatClosesAt: z.string().regex(/^([01]\d|2[0-4]):[0-5]\d$/, 'HH:MM').describe('Live chat closes at (Belgrade time)'),
+    chatOnWeekends: z.boolean().describe('Live chat is open on Saturdays, Sundays and public holidays too'),
+    chatTranscriptRetentionDays: z.number().int().min(1).max(3650).describe('Chat transcripts are deleted this many days after the chat ended'),
   })
   .meta({ id: 'Settings' });
 export type Settings = z.infer<typeof settingsSchema>;
@@ -32,6 +36,10 @@ export const DEFAULT_SETTINGS: Settings = {
   urgentAcknowledgementHours: 4,
   normalAcknowledgementWorkingDays: 3,
   outcomeReminderDays: 30,
+  chatOpensAt: '08:00',
+  chatClosesAt: '20:00',
+  chatOnWeekends: false,
+  chatTranscriptRetentionDays: 365,
 };
 
 export const updateSettingsRequestSchema = settingsSchema.partial().strict();

@@ -28,6 +28,10 @@ import { TotpSetupStep } from './screens/TotpSetupStep';
 import { UserDetail } from './screens/UserDetail';
 import { UserList } from './screens/UserList';
 import { UserNew } from './screens/UserNew';
+import { HelplineSection } from './helpline/HelplineSection';
+import { ChatSection } from './chat/ChatSection';
+import { AdviceSection } from './advice/AdviceSection';
+import { InboxSection } from './inbox/InboxSection';
 
 export function App() {
   const { t } = useTranslation();
@@ -77,6 +81,10 @@ export function App() {
             <Route path="/cases/:id" element={<RequiresRole allowed={(user) => referralAccess(user).isCaseWorker}><CaseDetail /></RequiresRole>} />
             <Route path="/referrals" element={<RequiresRole allowed={canSeeReferrals}><ReferralList /></RequiresRole>} />
             <Route path="/referrals/:id" element={<RequiresRole allowed={canSeeReferrals}><ReferralDetail /></RequiresRole>} />
+            <Route path="/helpline/*" element={<Requires ability="contacts.list"><HelplineSection /></Requires>} />
+            <Route path="/chats/*" element={<Requires ability="chats.answer"><ChatSection /></Requires>} />
+            <Route path="/advice/*" element={<Requires ability="advice.read"><AdviceSection /></Requires>} />
+            <Route path="/inbox/*" element={<Requires ability="inbox.read"><InboxSection /></Requires>} />
             <Route path="/audit" element={<Requires ability="audit.read"><Audit /></Requires>} />
             <Route path="/mailbox" element={<Requires ability="mailbox.read"><Mailbox /></Requires>} />
             <Route path="/settings" element={<Requires ability="settings.manage"><Settings /></Requires>} />

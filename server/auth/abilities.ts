@@ -7,6 +7,11 @@ import { settingsPolicy } from '../settings/policy';
 import { institutionPolicy } from '../institutions/policy';
 import { reportPolicy } from '../hotline/policy';
 import { mailboxPolicy } from '../mail/policy';
+import { contactPolicy, helplinePolicy } from '../helpline/policy';
+import { casePolicy } from '../cases/policy';
+import { chatPolicy } from '../chat/policy';
+import { advicePolicy } from '../advice/policy';
+import { inboxPolicy } from '../email-intake/policy';
 
 export function computeAbilities(actor: Actor): Abilities {
   return {
@@ -18,5 +23,13 @@ export function computeAbilities(actor: Actor): Abilities {
     'reports.list': can(reportPolicy, actor, 'list'),
     'reports.work': can(reportPolicy, actor, 'work'),
     'mailbox.read': can(mailboxPolicy, actor, 'read'),
+    'contacts.list': can(contactPolicy, actor, 'list'),
+    'contacts.create': can(contactPolicy, actor, 'create'),
+    'cases.list': can(casePolicy, actor, 'list'),
+    'chats.answer': can(chatPolicy, actor, 'answer'),
+    'helpline.supervise': can(helplinePolicy, actor, 'supervise'),
+    'advice.read': can(advicePolicy, actor, 'read'),
+    'advice.edit': can(advicePolicy, actor, 'edit'),
+    'inbox.read': can(inboxPolicy, actor, 'read'),
   };
 }

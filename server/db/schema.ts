@@ -90,6 +90,7 @@ export interface CasesTable {
   createdBy: string;
   createdAt: Generated<Date>;
   updatedAt: Generated<Date>;
+  closedAt: Timestamp | null;
 }
 
 export interface ContentItemsTable {
@@ -244,6 +245,160 @@ export interface InstitutionApiTokensTable {
   revokedAt: Timestamp | null;
 }
 
+type TextArray = ColumnType<string[], string[] | undefined, string[]>;
+
+export interface ChatsTable {
+  id: Generated<string>;
+  number: ColumnType<string, never, never>;
+  status: Generated<string>;
+  language: string;
+  nicknameEnc: string | null;
+  ageGroup: Generated<string>;
+  tokenHash: string;
+  counsellorId: string | null;
+  createdAt: Generated<Date>;
+  acceptedAt: Timestamp | null;
+  endedAt: Timestamp | null;
+  endedBy: string | null;
+  lastSeq: Generated<number>;
+  visitorSeenAt: Generated<Date>;
+  transcriptDeletedAt: Timestamp | null;
+}
+
+export interface ChatMessagesTable {
+  chatId: string;
+  seq: number;
+  sender: string;
+  authorId: string | null;
+  clientId: string | null;
+  bodyEnc: string;
+  sentAt: Generated<Date>;
+}
+
+export interface EmailThreadsTable {
+  id: Generated<string>;
+  number: ColumnType<string, never, never>;
+  subject: string;
+  correspondentKey: string;
+  correspondentEnc: string;
+  status: Generated<string>;
+  createdAt: Generated<Date>;
+  lastMessageAt: Generated<Date>;
+}
+
+export interface EmailMessagesTable {
+  id: Generated<string>;
+  threadId: string;
+  direction: string;
+  messageId: string;
+  inReplyTo: string | null;
+  subject: string;
+  bodyEnc: string;
+  authorId: string | null;
+  outgoingMailId: string | null;
+  at: Generated<Date>;
+}
+
+export interface EmailAttachmentsTable {
+  id: Generated<string>;
+  messageId: string;
+  filename: string;
+  contentType: string;
+  byteSize: number;
+  dataEnc: string;
+}
+
+export interface ImapStateTable {
+  mailbox: string;
+  uidValidity: ColumnType<string, string | number, string | number>;
+  lastUid: ColumnType<string, string | number | undefined, string | number>;
+  checkedAt: Generated<Date>;
+}
+
+export interface AdviceArticlesTable {
+  id: Generated<string>;
+  slug: string;
+  categories: TextArray;
+  titleSr: string;
+  summarySr: Generated<string>;
+  bodySr: string;
+  titleEn: string;
+  summaryEn: Generated<string>;
+  bodyEn: string;
+  status: Generated<string>;
+  needsReview: Generated<boolean>;
+  searchText: string;
+  createdBy: string | null;
+  updatedBy: string | null;
+  createdAt: Generated<Date>;
+  updatedAt: Generated<Date>;
+  publishedAt: Timestamp | null;
+}
+
+export interface ContactsTable {
+  id: Generated<string>;
+  number: ColumnType<string, never, never>;
+  status: Generated<string>;
+  version: Generated<number>;
+  channel: string;
+  contactType: string;
+  callerType: string | null;
+  ageGroup: Generated<string>;
+  gender: Generated<string>;
+  municipality: string | null;
+  language: Generated<string>;
+  categoriesVersion: string;
+  primaryCategory: string | null;
+  peripheralCategories: TextArray;
+  platform: string | null;
+  summary: Generated<string>;
+  adviceGiven: Generated<string>;
+  adviceArticleIds: TextArray;
+  outcome: string | null;
+  callbackConsent: Generated<boolean>;
+  callerKey: string | null;
+  callerIdentifierEnc: string | null;
+  durationSeconds: number | null;
+  startedAt: Generated<Date>;
+  counsellorId: string | null;
+  caseId: string | null;
+  reportId: string | null;
+  chatId: string | null;
+  emailThreadId: string | null;
+  searchText: Generated<string>;
+  createdAt: Generated<Date>;
+  updatedAt: Generated<Date>;
+  finalisedAt: Timestamp | null;
+}
+
+export interface ContactVersionsTable {
+  contactId: string;
+  version: number;
+  data: ColumnType<unknown, string, never>;
+  changedBy: string;
+  changedAt: Generated<Date>;
+}
+
+export interface CaseTasksTable {
+  id: Generated<string>;
+  caseId: string;
+  title: string;
+  dueOn: ColumnType<Date, string, string>;
+  assigneeId: string | null;
+  createdBy: string;
+  createdAt: Generated<Date>;
+  doneAt: Timestamp | null;
+  doneBy: string | null;
+}
+
+export interface CaseNotesTable {
+  id: Generated<string>;
+  caseId: string;
+  authorId: string;
+  body: string;
+  createdAt: Generated<Date>;
+}
+
 export interface Database {
   institutions: InstitutionsTable;
   users: UsersTable;
@@ -264,7 +419,22 @@ export interface Database {
   referrals: ReferralsTable;
   referralMessages: ReferralMessagesTable;
   institutionApiTokens: InstitutionApiTokensTable;
+  chats: ChatsTable;
+  chatMessages: ChatMessagesTable;
+  emailThreads: EmailThreadsTable;
+  emailMessages: EmailMessagesTable;
+  emailAttachments: EmailAttachmentsTable;
+  imapState: ImapStateTable;
+  adviceArticles: AdviceArticlesTable;
+  contacts: ContactsTable;
+  contactVersions: ContactVersionsTable;
+  caseTasks: CaseTasksTable;
+  caseNotes: CaseNotesTable;
 }
+
+export type ContactRow = Selectable<ContactsTable>;
+export type ChatRow = Selectable<ChatsTable>;
+export type AdviceArticleRow = Selectable<AdviceArticlesTable>;
 
 export type ReferralRow = Selectable<ReferralsTable>;
 

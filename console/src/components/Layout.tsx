@@ -27,6 +27,12 @@ interface NavItem {
 const NAVIGATION: NavItem[] = [
   { to: '/', label: 'console.nav.home', ability: null },
   { to: '/referrals', label: 'console.nav.institutionReferrals', ability: null, show: (user) => isInstitutionOnly(user) },
+  { to: '/helpline/contacts', label: 'helpline.nav.contacts', ability: 'contacts.list' },
+  { to: '/chats', label: 'chat.nav.chats', ability: 'chats.answer' },
+  { to: '/inbox', label: 'inbox.nav.inbox', ability: 'inbox.read' },
+  { to: '/helpline/cases', label: 'helpline.nav.cases', ability: 'cases.list' },
+  { to: '/helpline/overview', label: 'helpline.nav.overview', ability: 'helpline.supervise' },
+  { to: '/advice', label: 'advice.nav.library', ability: 'advice.read' },
   { to: '/reports', label: 'console.nav.reports', ability: 'reports.list' },
   { to: '/referrals', label: 'console.nav.referrals', ability: null, show: (user) => referralAccess(user).isCaseWorker },
   { to: '/users', label: 'console.nav.users', ability: 'users.list' },

@@ -1,0 +1,5 @@
+// The helpline texts (public site and console). Serbian is written once, in Cyrillic; sr-Latn is derived.
+export const helplineMessages = {
+  'sr-Cyrl': {},
+  en: {},
+};

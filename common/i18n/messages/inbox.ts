@@ -1,0 +1,5 @@
+// The inbox texts (public site and console). Serbian is written once, in Cyrillic; sr-Latn is derived.
+export const inboxMessages = {
+  'sr-Cyrl': {},
+  en: {},
+};
