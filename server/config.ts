@@ -49,6 +49,17 @@ const envSchema = z.object({
   FOLLOW_UP_RATE_LIMIT_PER_HOUR: z.coerce.number().int().min(1).default(30),
   /** smtp://user:pass@host:587 or smtps://…:465. Unset: mail is kept in the local mailbox (demo mode). */
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  /**
+   * The helpline's mailbox, read every minute: imap://user:pass@host:143/INBOX or
+   * imaps://user:pass@host:993/INBOX (user and password URL-encoded; the path is the folder,
+   * INBOX by default; ?address=savet@example.rs names the address replies should come back to
+   * when the user name is not that address). Unset: no e-mail intake.
+   */
+  IMAP_URL: z
+    .string()
+    .regex(/^imaps?:\/\/[^/]+/, 'must be imap://user:pass@host:port/INBOX or imaps://…')
+    .refine((v) => URL.canParse(v) && new URL(v).username !== '', 'must name the user (imap://user:pass@host/INBOX)')
+    .optional(),
   /** Sender of the centre's e-mails. */
   MAIL_FROM: z.string().min(3).default('Безбедно 19833 <no-reply@bezbedno.example>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -75,6 +86,7 @@ export type Config = {
   publicPowDifficulty: number;
   followUpRateLimitPerHour: number;
   smtpUrl: string | undefined;
+  imapUrl: string | undefined;
   mailFrom: string;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   jobsEnabled: boolean;
@@ -116,6 +128,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicPowDifficulty: e.PUBLIC_POW_DIFFICULTY,
     followUpRateLimitPerHour: e.FOLLOW_UP_RATE_LIMIT_PER_HOUR,
     smtpUrl: e.SMTP_URL,
+    imapUrl: e.IMAP_URL,
     mailFrom: e.MAIL_FROM,
     logLevel: e.LOG_LEVEL,
     jobsEnabled: e.JOBS_ENABLED,

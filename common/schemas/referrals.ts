@@ -2,17 +2,9 @@
 import { z } from 'zod';
 import { INSTITUTION_TYPES } from '../institutions';
 import { idSchema, isoDateTime } from './common';
-import { reportSummarySchema } from './reports';
 
 export const URGENCIES = ['urgent', 'normal'] as const;
 export const OUTCOMES = ['proceedings-opened', 'content-removed', 'child-supported', 'forwarded-elsewhere', 'no-action'] as const;
-
-export const openCaseRequestSchema = z.strictObject({
-  reportIds: z.array(idSchema).max(50).default([]),
-  contactIds: z.array(idSchema).max(50).default([]).describe('Helpline contacts (with the helpline feature)'),
-  title: z.string().trim().min(1).max(200).optional(),
-});
-export const caseIdParamsSchema = z.strictObject({ id: idSchema });
 
 export const timelineEntrySchema = z.object({
   at: isoDateTime,
@@ -40,23 +32,6 @@ export const referralSummarySchema = z
   })
   .meta({ id: 'ReferralSummary' });
 
-export const caseSchema = z
-  .object({
-    id: idSchema,
-    number: z.string(),
-    title: z.string(),
-    status: z.enum(['open', 'in-progress', 'waiting-institution', 'closed']),
-    priority: z.enum(['normal', 'urgent']),
-    assigneeId: idSchema.nullable(),
-    createdAt: isoDateTime,
-    reports: z.array(reportSummarySchema),
-    referrals: z.array(referralSummarySchema),
-    timeline: z.array(timelineEntrySchema),
-  })
-  .meta({ id: 'Case' });
-
-export const openCaseResponseSchema = z.object({ id: idSchema });
-export const caseResponseSchema = z.object({ case: caseSchema });
 
 export const routingQuerySchema = z.strictObject({
   isSchoolInvolved: z.enum(['true', 'false']).optional(),

@@ -32,10 +32,9 @@ import type {
   reportListResponseSchema,
   reportResponseSchema,
 } from '../../common/schemas/reports';
+import type { caseResponseSchema, openCaseResponseSchema } from '../../common/schemas/cases';
 import type {
-  caseResponseSchema,
   createReferralRequestSchema,
-  openCaseResponseSchema,
   outcomeRequestSchema,
   referralListQuerySchema,
   referralListResponseSchema,

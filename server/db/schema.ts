@@ -359,7 +359,7 @@ export interface ContactsTable {
   callerKey: string | null;
   callerIdentifierEnc: string | null;
   durationSeconds: number | null;
-  startedAt: Generated<Date>;
+  startedAt: ColumnType<Date, Date | string | undefined, Date | string>;
   counsellorId: string | null;
   caseId: string | null;
   reportId: string | null;

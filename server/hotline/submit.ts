@@ -72,6 +72,8 @@ export async function submitReport(
   ctx: AppContext,
   input: CreateReportRequest,
   powSpentKey: string | null,
+  /** Runs in the report's transaction (a helpline contact links itself to the report). */
+  alongside?: (trx: Trx, reportId: string) => Promise<void>,
 ): Promise<SubmittedReport> {
   const urls = canonicalUrls(input.urls);
   const attachments = decodeAttachments(input.attachments);
@@ -144,6 +146,7 @@ export async function submitReport(
         purpose: 'report-received',
       });
     }
+    await alongside?.(trx, report.id);
     return report.id;
   };
 

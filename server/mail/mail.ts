@@ -15,6 +15,18 @@ export interface MailMessage {
   text: string;
   /** Why it is sent (report-received, report-forwarded …), for the mailbox and statistics. */
   purpose: string;
+  /** Threading and reply headers (helpline e-mail replies); carried with the job, never needed to send. */
+  headers?: MailHeaders;
+}
+
+/** Headers that put a message into its conversation in the recipient's mail program. */
+export interface MailHeaders {
+  /** <unique@domain>, stored by the caller so that the answer to it can be recognised. */
+  messageId?: string | undefined;
+  inReplyTo?: string | undefined;
+  references?: string[] | undefined;
+  /** Where the recipient's answer should go (the helpline mailbox, not the no-reply sender). */
+  replyTo?: string | undefined;
 }
 
 export async function queueMail(ctx: AppContext, trx: DbOrTrx, message: MailMessage): Promise<string> {
@@ -24,7 +36,7 @@ export async function queueMail(ctx: AppContext, trx: DbOrTrx, message: MailMess
     .returning('id')
     .executeTakeFirstOrThrow();
   if (!ctx.jobs) throw new Error('No job queue: mail cannot be sent from this process');
-  await enqueue(ctx.jobs, trx, sendMailJob, { mailId: row.id });
+  await enqueue(ctx.jobs, trx, sendMailJob, { mailId: row.id, ...(message.headers ? { headers: message.headers } : {}) });
   return row.id;
 }
 
@@ -43,7 +55,7 @@ function transportFor(ctx: AppContext): Transporter | null {
 }
 
 /** Sends one queued message (the job's work). Throws on failure so the queue retries. */
-export async function deliverMail(ctx: AppContext, mailId: string): Promise<void> {
+export async function deliverMail(ctx: AppContext, mailId: string, headers?: MailHeaders): Promise<void> {
   const mail = await ctx.db.selectFrom('outgoingMail').selectAll().where('id', '=', mailId).executeTakeFirst();
   if (!mail || mail.status === 'sent' || mail.status === 'kept-locally') return;
   const transport = transportFor(ctx);
@@ -52,7 +64,16 @@ export async function deliverMail(ctx: AppContext, mailId: string): Promise<void
     return;
   }
   try {
-    await transport.sendMail({ from: ctx.config.mailFrom, to: decryptField(ctx.keys, mail.toEnc), subject: mail.subject, text: mail.bodyText });
+    await transport.sendMail({
+      from: ctx.config.mailFrom,
+      to: decryptField(ctx.keys, mail.toEnc),
+      subject: mail.subject,
+      text: mail.bodyText,
+      ...(headers?.messageId ? { messageId: headers.messageId } : {}),
+      ...(headers?.inReplyTo ? { inReplyTo: headers.inReplyTo } : {}),
+      ...(headers?.references?.length ? { references: headers.references } : {}),
+      ...(headers?.replyTo ? { replyTo: headers.replyTo } : {}),
+    });
     await ctx.db
       .updateTable('outgoingMail')
       .set((eb) => ({ status: 'sent', sentAt: new Date(), attempts: eb('attempts', '+', 1), lastError: null }))

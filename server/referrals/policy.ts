@@ -25,8 +25,3 @@ export const referralPolicy: Policy<ReferralAction, ReferralRecord, 'referrals'>
   recordOutcome: { 'institution-contact': ownInstitution },
   message: { analyst: true, supervisor: true, 'institution-contact': ownInstitution },
 };
-
-export const casePolicy: Policy<'open' | 'read'> = {
-  open: { analyst: true, supervisor: true },
-  read: { analyst: true, supervisor: true },
-};

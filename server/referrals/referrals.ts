@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import type { AppContext } from '../context';
 import type { DbOrTrx } from '../db/index';
 import type { ReferralRow } from '../db/schema';
-import type { createReferralRequestSchema, referralDetailSchema, referralSummarySchema, caseSchema, OUTCOMES } from '../../common/schemas/referrals';
+import type { createReferralRequestSchema, referralDetailSchema, referralSummarySchema, OUTCOMES } from '../../common/schemas/referrals';
 import type { Language } from '../../common/roles';
 import { translator } from '../../common/i18n/index';
 import { can, scopeFilter, type Actor } from '../auth/policy';
@@ -21,43 +21,14 @@ import { reportPolicy } from '../hotline/policy';
 import { notifyReporter, presentSummary, summaryColumns, urlsOf } from '../hotline/staff';
 import { LEGAL_BASIS_CODES } from '../hotline/legal-bases';
 import { addWorkingDays, isWithinWorkingHours } from './calendar';
-import { casePolicy, referralPolicy } from './policy';
+import { referralPolicy } from './policy';
 import { ROUTING_RULES, ROUTING_RULES_VERSION } from './routing';
 
 type ReferralSummary = z.infer<typeof referralSummarySchema>;
 type ReferralDetail = z.infer<typeof referralDetailSchema>;
-type Case = z.infer<typeof caseSchema>;
 type Outcome = (typeof OUTCOMES)[number];
 
 const consoleLink = (ctx: AppContext, path: string) => `${ctx.config.publicBaseUrl ?? `http://localhost:${ctx.config.port}`}/console/${path}`;
-
-export async function openCase(ctx: AppContext, actor: Actor, input: { reportIds: string[]; contactIds: string[]; title?: string | undefined }): Promise<string> {
-  if (!can(casePolicy, actor, 'open')) throw forbidden();
-  if (input.contactIds.length) throw validationFailed({ contactIds: 'Helpline contacts cannot be added to cases yet' });
-  if (input.reportIds.length === 0) throw validationFailed({ reportIds: 'Choose at least one report' });
-  return ctx.db.transaction().execute(async (trx) => {
-    const reports = await trx.selectFrom('reports').select(['id', 'number', 'escalatedTo', 'category', 'isUrgent', 'status']).where('id', 'in', input.reportIds).execute();
-    const visible = reports.filter((r) => can(reportPolicy, actor, 'work', r));
-    if (visible.length !== new Set(input.reportIds).size) throw validationFailed({ reportIds: 'Unknown report' });
-    const created = await trx
-      .insertInto('cases')
-      .values({
-        title: input.title ?? `Пријава ${visible.map((r) => r.number).join(', ')}`,
-        priority: visible.some((r) => r.isUrgent) ? 'urgent' : 'normal',
-        assigneeId: actor.id,
-        createdBy: actor.id,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await trx
-      .updateTable('reports')
-      .set((eb) => ({ caseId: created.id, status: eb.case().when('status', '=', 'new').then('in-review').else(eb.ref('status')).end() }))
-      .where('id', 'in', input.reportIds)
-      .execute();
-    await recordAudit(trx, { actor: auditActor(actor), action: 'case.create', recordType: 'case', recordId: created.id, details: { reports: input.reportIds.length } });
-    return created.id;
-  });
-}
 
 function presentReferral(r: ReferralRow & { institutionName: string }): ReferralSummary {
   return {
@@ -79,42 +50,10 @@ function presentReferral(r: ReferralRow & { institutionName: string }): Referral
 const referralsWithInstitution = (db: DbOrTrx) =>
   db.selectFrom('referrals').innerJoin('institutions', 'institutions.id', 'referrals.institutionId').selectAll('referrals').select('institutions.nameSr as institutionName');
 
-export async function getCase(ctx: AppContext, actor: Actor, id: string): Promise<Case> {
-  if (!can(casePolicy, actor, 'read')) throw notFound('No such case');
-  const row = await ctx.db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) throw notFound('No such case');
-  const reports = await ctx.db
-    .selectFrom('reports')
-    .leftJoin('users', 'users.id', 'reports.assigneeId')
-    .select(summaryColumns)
-    .where('reports.caseId', '=', id)
-    .orderBy('reports.number')
-    .execute();
-  const urls = await urlsOf(ctx.db, reports.map((r) => r.id));
-  const referrals = await referralsWithInstitution(ctx.db).where('referrals.caseId', '=', id).orderBy('referrals.number').execute();
-  // The timeline is the audit log of the case and of its reports and referrals (reads left out).
-  const recordIds = [id, ...reports.map((r) => r.id), ...referrals.map((r) => r.id)];
-  const events = await ctx.db
-    .selectFrom('auditLog')
-    .select(['occurredAt', 'action', 'actorUsername', 'recordType', 'recordId', 'details'])
-    .where('recordId', 'in', recordIds)
-    .where('action', 'not like', '%.read')
-    .where('action', 'not like', '%.read-refused')
-    .orderBy('id')
-    .execute();
-  await recordAudit(ctx.db, { actor: auditActor(actor), action: 'case.read', recordType: 'case', recordId: id });
-  return {
-    id: row.id,
-    number: String(row.number),
-    title: row.title,
-    status: row.status as Case['status'],
-    priority: row.priority as Case['priority'],
-    assigneeId: row.assigneeId,
-    createdAt: row.createdAt.toISOString(),
-    reports: reports.map((r) => presentSummary(r, urls.get(r.id) ?? [])),
-    referrals: referrals.map(presentReferral),
-    timeline: events.map((e) => ({ at: e.occurredAt.toISOString(), action: e.action, actorName: e.actorUsername, recordType: e.recordType, recordId: e.recordId, details: e.details ?? {} })),
-  };
+/** The referrals of a case (for the case file). */
+export async function referralsOfCase(db: DbOrTrx, caseId: string): Promise<ReferralSummary[]> {
+  const rows = await referralsWithInstitution(db).where('referrals.caseId', '=', caseId).orderBy('referrals.number').execute();
+  return rows.map(presentReferral);
 }
 
 async function contactPeople(db: DbOrTrx, institutionId: string) {

@@ -4,13 +4,10 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context';
 import { errorSchema } from '../../common/schemas/common';
+import { caseIdParamsSchema } from '../../common/schemas/cases';
 import {
-  caseIdParamsSchema,
-  caseResponseSchema,
   createReferralRequestSchema,
   dossierQuerySchema,
-  openCaseRequestSchema,
-  openCaseResponseSchema,
   outcomeRequestSchema,
   referralIdParamsSchema,
   referralListQuerySchema,
@@ -23,8 +20,8 @@ import {
 import { requireActor } from '../auth/request';
 import { can } from '../auth/policy';
 import { notFound } from '../http/errors';
-import { casePolicy } from './policy';
-import { acknowledgeReferral, approveReferral, forwardCase, getCase, getReferral, listReferrals, openCase, recordOutcome, writeReferralMessage } from './referrals';
+import { casePolicy } from '../cases/policy';
+import { acknowledgeReferral, approveReferral, forwardCase, getReferral, listReferrals, recordOutcome, writeReferralMessage } from './referrals';
 import { routingForCase } from './routing-for-case';
 import { ROUTING_RULES_VERSION } from './routing';
 import { dossierPdf } from './dossier';
@@ -36,16 +33,6 @@ export async function referralRoutes(app: FastifyInstance, ctx: AppContext): Pro
   const api = app.withTypeProvider<ZodTypeProvider>();
   /** Reading referrals: a signed-in person, or an institution's API token (read-only). */
   const reader = async (request: FastifyRequest) => (request.session ? requireActor(request).actor : ((await tokenActor(ctx, request)) ?? requireActor(request).actor));
-
-  api.post('/api/v1/cases', {
-    schema: { tags: ['cases'], summary: 'Open a case from reports (and, with the helpline, contacts)', body: openCaseRequestSchema, response: { 201: openCaseResponseSchema, ...errors } },
-    handler: async (request, reply) => reply.code(201).send({ id: await openCase(ctx, requireActor(request).actor, request.body) }),
-  });
-
-  api.get('/api/v1/cases/:id', {
-    schema: { tags: ['cases'], summary: 'A case with its reports, referrals and timeline (audited)', params: caseIdParamsSchema, response: { 200: caseResponseSchema, ...errors } },
-    handler: async (request) => ({ case: await getCase(ctx, requireActor(request).actor, request.params.id) }),
-  });
 
   api.get('/api/v1/cases/:id/routing', {
     schema: { tags: ['cases'], summary: 'Institutions the routing rules suggest for the case, with the rule behind each', params: caseIdParamsSchema, querystring: routingQuerySchema, response: { 200: routingResponseSchema, ...errors } },

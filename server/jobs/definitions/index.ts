@@ -4,5 +4,6 @@ import { expireSessionsJob } from './expire-sessions';
 import { verifyAuditChainJob } from './verify-audit-chain';
 import { sendMailJob } from './send-mail';
 import { referralDeadlinesJob } from './referral-deadlines';
+import { fetchInboxJob } from './fetch-inbox';
 
-export const jobDefinitions: JobDefinition[] = [expireSessionsJob, verifyAuditChainJob, sendMailJob, referralDeadlinesJob] as JobDefinition[];
+export const jobDefinitions: JobDefinition[] = [expireSessionsJob, verifyAuditChainJob, sendMailJob, referralDeadlinesJob, fetchInboxJob] as JobDefinition[];
