@@ -176,7 +176,7 @@ function isWeekend(ms: number): boolean {
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 /** The local wall-clock time of `ms` in `timeZone`, written as if it were UTC (to the second). */
-function wallClock(ms: number, timeZone: string): number {
+export function wallClock(ms: number, timeZone: string): number {
   let formatter = formatters.get(timeZone);
   if (!formatter) {
     formatter = new Intl.DateTimeFormat('en-US', {
@@ -197,7 +197,7 @@ function wallClock(ms: number, timeZone: string): number {
 }
 
 /** The UTC instant at which the wall clock in `timeZone` shows `wall` (written as if UTC). */
-function localToUtc(wall: number, timeZone: string): Date {
+export function localToUtc(wall: number, timeZone: string): Date {
   const offsetAt = (ms: number): number => wallClock(ms, timeZone) - Math.floor(ms / 1000) * 1000;
   // The first guess uses the offset at a moment up to a day away, which may lie across a
   // daylight-saving change; the second uses the offset at the guess itself.

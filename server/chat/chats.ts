@@ -1,0 +1,263 @@
+// The live chat's records: a chat waits in the queue, a counsellor takes it, both sides
+// write, either side ends it, and the counsellor completes the contact it becomes. Messages
+// are numbered per chat under the chat row's lock and kept encrypted; a resent message
+// (same client id) is acknowledged again rather than stored twice.
+import crypto from 'node:crypto';
+import type { AppContext } from '../context';
+import type { DbOrTrx } from '../db/index';
+import type { ChatRow } from '../db/schema';
+import { CURRENT_CATEGORY_VERSION } from '../../common/helpline';
+import type { Language } from '../../common/roles';
+import { can, scopeFilter, type Actor } from '../auth/policy';
+import { auditActor } from '../auth/request';
+import { recordAudit } from '../audit/log';
+import { conflict, forbidden, HttpError, notFound, validationFailed } from '../http/errors';
+import { decryptField, encryptField, keyedHash } from '../security/keys';
+import { getSettings } from '../settings/settings';
+import { chatPolicy } from './policy';
+import { chatHours } from './hours';
+import { publishChatEvent } from './bus';
+
+export type Sender = 'visitor' | 'counsellor' | 'system';
+export interface ChatMessage {
+  seq: number;
+  sender: Sender;
+  body: string;
+  sentAt: string;
+  clientId: string | null;
+}
+
+const tokenHash = (ctx: AppContext, token: string) => keyedHash(ctx.keys, 'chat-token', token);
+
+export async function openChat(ctx: AppContext, input: { language: Language; nickname?: string | undefined; ageGroup?: string | undefined }) {
+  const settings = await getSettings(ctx.db);
+  const hours = chatHours(settings);
+  if (!hours.isOpen) throw new HttpError(409, 'chat_closed', 'The chat is closed now', hours.opensAt ? { opensAt: hours.opensAt.toISOString() } : undefined);
+  const token = crypto.randomBytes(24).toString('base64url');
+  const chat = await ctx.db.transaction().execute(async (trx) => {
+    const created = await trx
+      .insertInto('chats')
+      .values({
+        language: input.language,
+        nicknameEnc: input.nickname ? encryptField(ctx.keys, input.nickname) : null,
+        ageGroup: input.ageGroup ?? 'unknown',
+        tokenHash: tokenHash(ctx, token),
+      })
+      .returning(['id', 'number'])
+      .executeTakeFirstOrThrow();
+    await publishChatEvent(trx, { t: 'queue' });
+    return created;
+  });
+  return { chatId: chat.id, token };
+}
+
+/** The visitor's chat, if the token is theirs (a wrong token and an unknown chat look the same). */
+export async function visitorChat(ctx: AppContext, chatId: string, token: string): Promise<ChatRow | null> {
+  const chat = await ctx.db.selectFrom('chats').selectAll().where('id', '=', chatId).executeTakeFirst();
+  if (!chat) return null;
+  const a = Buffer.from(chat.tokenHash);
+  const b = Buffer.from(tokenHash(ctx, token));
+  return a.length === b.length && crypto.timingSafeEqual(a, b) ? chat : null;
+}
+
+export async function queuePositions(db: DbOrTrx): Promise<Map<string, number>> {
+  const rows = await db.selectFrom('chats').select('id').where('status', '=', 'waiting').orderBy('createdAt').orderBy('number').execute();
+  return new Map(rows.map((r, i) => [r.id, i + 1]));
+}
+
+export async function messagesAfter(ctx: AppContext, db: DbOrTrx, chatId: string, afterSeq: number): Promise<ChatMessage[]> {
+  const rows = await db
+    .selectFrom('chatMessages')
+    .select(['seq', 'sender', 'bodyEnc', 'sentAt', 'clientId'])
+    .where('chatId', '=', chatId)
+    .where('seq', '>', afterSeq)
+    .orderBy('seq')
+    .limit(500)
+    .execute();
+  return rows.map((m) => ({ seq: m.seq, sender: m.sender as Sender, body: decryptField(ctx.keys, m.bodyEnc), sentAt: m.sentAt.toISOString(), clientId: m.clientId }));
+}
+
+/**
+ * Appends a message and tells every process. Returns its number; a message already stored
+ * under this client id returns the number it got the first time.
+ */
+export async function appendMessage(
+  ctx: AppContext,
+  chatId: string,
+  message: { sender: Sender; authorId: string | null; clientId: string | null; body: string },
+): Promise<number> {
+  const existing = async () =>
+    message.clientId
+      ? ctx.db.selectFrom('chatMessages').select('seq').where('chatId', '=', chatId).where('clientId', '=', message.clientId).executeTakeFirst()
+      : undefined;
+  const earlier = await existing();
+  if (earlier) return earlier.seq;
+  try {
+    return await ctx.db.transaction().execute(async (trx) => {
+      const chat = await trx
+        .updateTable('chats')
+        .set((eb) => ({ lastSeq: eb('lastSeq', '+', 1) }))
+        .where('id', '=', chatId)
+        .where('status', '<>', 'ended')
+        .returning('lastSeq')
+        .executeTakeFirst();
+      if (!chat) throw conflict('chat_ended', 'This chat has ended');
+      await trx
+        .insertInto('chatMessages')
+        .values({ chatId, seq: chat.lastSeq, sender: message.sender, authorId: message.authorId, clientId: message.clientId, bodyEnc: encryptField(ctx.keys, message.body) })
+        .execute();
+      await publishChatEvent(trx, { t: 'msg', c: chatId, s: chat.lastSeq });
+      return chat.lastSeq;
+    });
+  } catch (error) {
+    // The same message sent twice at once: the second loses the race on (chat_id, client_id).
+    if ((error as { code?: string }).code === '23505') {
+      const first = await existing();
+      if (first) return first.seq;
+    }
+    throw error;
+  }
+}
+
+async function loadForStaff(db: DbOrTrx, actor: Actor, chatId: string, forUpdate = false): Promise<ChatRow> {
+  if (!can(chatPolicy, actor, 'answer')) throw forbidden();
+  let query = db.selectFrom('chats').selectAll().where('id', '=', chatId);
+  if (forUpdate) query = query.forUpdate();
+  const chat = await query.executeTakeFirst();
+  if (!chat) throw notFound('No such chat');
+  return chat;
+}
+
+/** A counsellor (or supervisor) may write in a chat they hold; a supervisor in any. */
+export function mayWrite(actor: Actor, chat: Pick<ChatRow, 'counsellorId' | 'status'>): boolean {
+  return chat.status === 'active' && can(chatPolicy, actor, 'write', chat);
+}
+
+async function take(ctx: AppContext, actor: Actor, pick: (trx: DbOrTrx) => Promise<ChatRow | undefined>): Promise<ChatRow> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const chat = await pick(trx);
+    if (!chat) throw conflict('no_chat_waiting', 'No chat is waiting');
+    const taken = await trx
+      .updateTable('chats')
+      .set({ status: 'active', counsellorId: actor.id, acceptedAt: new Date() })
+      .where('id', '=', chat.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, { actor: auditActor(actor), action: 'chat.accept', recordType: 'chat', recordId: chat.id });
+    await publishChatEvent(trx, { t: 'state', c: chat.id });
+    await publishChatEvent(trx, { t: 'queue' });
+    return taken;
+  });
+}
+
+/** Takes the chat that has waited longest (two counsellors never get the same one). */
+export function takeNextChat(ctx: AppContext, actor: Actor): Promise<ChatRow> {
+  if (!can(chatPolicy, actor, 'answer')) throw forbidden();
+  return take(ctx, actor, (trx) =>
+    trx.selectFrom('chats').selectAll().where('status', '=', 'waiting').orderBy('createdAt').orderBy('number').limit(1).forUpdate().skipLocked().executeTakeFirst(),
+  );
+}
+
+export function acceptChat(ctx: AppContext, actor: Actor, chatId: string): Promise<ChatRow> {
+  return take(ctx, actor, async (trx) => {
+    const chat = await loadForStaff(trx, actor, chatId, true);
+    if (chat.status !== 'waiting') throw conflict('not_waiting', 'Someone has already taken this chat');
+    return chat;
+  });
+}
+
+export async function transferChat(ctx: AppContext, actor: Actor, chatId: string, counsellorId: string): Promise<void> {
+  await ctx.db.transaction().execute(async (trx) => {
+    const chat = await loadForStaff(trx, actor, chatId, true);
+    if (!mayWrite(actor, chat)) throw forbidden('Only the counsellor holding the chat (or a supervisor) can transfer it');
+    const to = await trx.selectFrom('users').select(['roles', 'isActive']).where('id', '=', counsellorId).executeTakeFirst();
+    if (!to?.isActive || !to.roles.some((r) => r === 'counsellor' || r === 'supervisor')) throw validationFailed({ counsellorId: 'Not an active counsellor' });
+    if (counsellorId === chat.counsellorId) throw validationFailed({ counsellorId: 'Already holds this chat' });
+    await trx.updateTable('chats').set({ counsellorId }).where('id', '=', chatId).execute();
+    await recordAudit(trx, { actor: auditActor(actor), action: 'chat.transfer', recordType: 'chat', recordId: chatId, details: { from: chat.counsellorId, to: counsellorId } });
+    await publishChatEvent(trx, { t: 'state', c: chatId });
+  });
+}
+
+/**
+ * Ends a chat. An answered chat becomes a draft contact of the counsellor who held it, with
+ * the transcript attached, for them to complete; a chat nobody answered leaves no contact.
+ */
+export async function endChat(ctx: AppContext, chatId: string, by: { actor: Actor } | { visitor: true } | { timeout: true }): Promise<string | null> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const chat =
+      'actor' in by ? await loadForStaff(trx, by.actor, chatId, true) : await trx.selectFrom('chats').selectAll().where('id', '=', chatId).forUpdate().executeTakeFirstOrThrow();
+    if ('actor' in by && !mayWrite(by.actor, chat)) throw forbidden('Only the counsellor holding the chat (or a supervisor) can end it');
+    if (chat.status === 'ended') {
+      const contact = await trx.selectFrom('contacts').select('id').where('chatId', '=', chatId).executeTakeFirst();
+      return contact?.id ?? null;
+    }
+    const now = new Date();
+    const endedBy = 'actor' in by ? 'counsellor' : 'visitor' in by ? 'visitor' : 'timeout';
+    await trx.updateTable('chats').set({ status: 'ended', endedAt: now, endedBy }).where('id', '=', chatId).execute();
+    let contactId: string | null = null;
+    if (chat.counsellorId) {
+      const contact = await trx
+        .insertInto('contacts')
+        .values({
+          status: 'draft',
+          channel: 'chat',
+          contactType: 'data',
+          categoriesVersion: CURRENT_CATEGORY_VERSION,
+          ageGroup: chat.ageGroup,
+          language: chat.language,
+          counsellorId: chat.counsellorId,
+          chatId,
+          startedAt: chat.acceptedAt ?? chat.createdAt,
+          durationSeconds: Math.round((now.getTime() - (chat.acceptedAt ?? chat.createdAt).getTime()) / 1000),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      contactId = contact.id;
+    }
+    await recordAudit(trx, {
+      actor: 'actor' in by ? auditActor(by.actor) : null,
+      action: 'chat.end',
+      recordType: 'chat',
+      recordId: chatId,
+      details: { endedBy, contactId },
+    });
+    await publishChatEvent(trx, { t: 'state', c: chatId });
+    if (chat.status === 'waiting') await publishChatEvent(trx, { t: 'queue' });
+    return contactId;
+  });
+}
+
+/** What the staff console lists: the queue, and the chats this person (or, for a supervisor, anyone) holds. */
+export async function staffChats(ctx: AppContext, actor: Actor) {
+  if (!can(chatPolicy, actor, 'answer')) throw forbidden();
+  const rows = await ctx.db
+    .selectFrom('chats')
+    .leftJoin('users', 'users.id', 'chats.counsellorId')
+    .select(['chats.id', 'chats.number', 'chats.status', 'chats.language', 'chats.ageGroup', 'chats.nicknameEnc', 'chats.createdAt', 'chats.acceptedAt', 'chats.counsellorId', 'chats.lastSeq', 'users.displayName as counsellorName'])
+    .where((eb) =>
+      eb.or([
+        eb('chats.status', '=', 'waiting'),
+        eb.and([eb('chats.status', '=', 'active'), scopeFilter(chatPolicy, actor, 'write', eb as never)]),
+      ]),
+    )
+    .orderBy('chats.createdAt')
+    .limit(200)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    number: String(r.number),
+    status: r.status as 'waiting' | 'active',
+    language: r.language as Language,
+    ageGroup: r.ageGroup,
+    nickname: r.nicknameEnc ? decryptField(ctx.keys, r.nicknameEnc) : null,
+    waitingSince: r.createdAt.toISOString(),
+    acceptedAt: r.acceptedAt?.toISOString() ?? null,
+    counsellorId: r.counsellorId,
+    counsellorName: r.counsellorName,
+    isMine: r.counsellorId === actor.id,
+    lastSeq: r.lastSeq,
+  }));
+}
+
+export { loadForStaff };
