@@ -39,6 +39,7 @@ import { caseRoutes } from './cases/routes';
 import { chatRoutes } from './chat/routes';
 import { adviceRoutes } from './advice/routes';
 import { inboxRoutes } from './email-intake/routes';
+import { chatPageRoutes } from './public-site/chat-page';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const CONSOLE_DIR = path.join(ROOT, 'dist', 'console');
@@ -131,7 +132,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   for (const routes of [authRoutes, userRoutes, auditRoutes, settingsRoutes, institutionRoutes, hotlineRoutes, referralRoutes, mailboxRoutes,
-    contactRoutes, caseRoutes, chatRoutes, adviceRoutes, inboxRoutes, publicSiteRoutes, reportFormRoutes]) {
+    contactRoutes, caseRoutes, chatRoutes, adviceRoutes, inboxRoutes, publicSiteRoutes, reportFormRoutes, chatPageRoutes]) {
     await routes(app, ctx);
   }
 

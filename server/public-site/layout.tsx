@@ -43,7 +43,15 @@ function LanguageSwitcher({ t, language, path }: PageContext) {
   );
 }
 
-export function renderPage(page: PageContext, title: string, content: ReactNode): string {
+const NAVIGATION = [
+  ['/', 'public.nav.home'],
+  ['/chat', 'public.nav.chat'],
+  ['/advice', 'public.nav.advice'],
+  ['/report', 'public.nav.report'],
+  ['/report/follow-up', 'public.nav.followUp'],
+] as const;
+
+export function renderPage(page: PageContext, title: string, content: ReactNode, extra: { script?: string; stylesheet?: string } = {}): string {
   const { t, language, helplinePhone } = page;
   const markup = renderToStaticMarkup(
     <html lang={language}>
@@ -55,6 +63,8 @@ export function renderPage(page: PageContext, title: string, content: ReactNode)
         <link rel="stylesheet" href="/assets/public.css" />
         <script src="/assets/vendor/sha256.min.js" defer />
         <script src="/assets/public.js" defer data-quick-exit-url={page.quickExitUrl} />
+        {extra.stylesheet && <link rel="stylesheet" href={extra.stylesheet} />}
+        {extra.script && <script src={extra.script} defer />}
       </head>
       <body>
         <a className="skip-link" href="#main">{t('public.skipToContent')}</a>
@@ -73,10 +83,10 @@ export function renderPage(page: PageContext, title: string, content: ReactNode)
         </header>
         <nav className="site-nav" aria-label={t('public.nav.label')}>
           <ul>
-            {(['/', '/report', '/report/follow-up'] as const).map((href) => (
+            {NAVIGATION.map(([href, label]) => (
               <li key={href}>
                 <a href={href} aria-current={page.path === href ? 'page' : undefined}>
-                  {t(href === '/' ? 'public.nav.home' : href === '/report' ? 'public.nav.report' : 'public.nav.followUp')}
+                  {t(label)}
                 </a>
               </li>
             ))}

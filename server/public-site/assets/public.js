@@ -13,6 +13,11 @@
 
   function leave(event) {
     if (event) event.preventDefault();
+    try {
+      window.sessionStorage.clear(); // an open chat leaves no trace in this tab
+    } catch (e) {
+      // storage may be disabled
+    }
     document.body.innerHTML = '';
     document.title = '';
     window.location.replace(target);
