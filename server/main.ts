@@ -8,6 +8,7 @@ import { openDatabase } from './db/index';
 import { migrateToLatest } from './db/migrate';
 import { demoAccountsPath, seedDemo, seedDemoReports } from './seed/demo';
 import { seedInstitutions } from './institutions/registry';
+import { seedStarterArticles } from './advice/starter';
 import { verifyAuditChain, recordAudit } from './audit/log';
 import { generateTemporaryPassword, hashPassword } from './auth/passwords';
 import { usernameSchema } from '../common/schemas/users';
@@ -36,6 +37,7 @@ async function start(config: Config): Promise<void> {
   const secretKey = config.secretKey ?? loadOrCreateDemoSecret(config.dataDir);
   const platform = await startPlatform(config, { secretKey });
   await seedInstitutions(platform.ctx.db);
+  await seedStarterArticles(platform.ctx.db);
   const demo = config.isDemo ? await seedDemo(platform.ctx.db, config.dataDir) : null;
   if (demo) await seedDemoReports(platform.ctx);
   const address = await platform.app.listen({ port: config.port, host: config.host });
@@ -83,6 +85,7 @@ async function main(): Promise<void> {
     case 'migrate': {
       const applied = await withDatabase(config, async ({ db }) => {
         await seedInstitutions(db);
+        await seedStarterArticles(db);
         return migrateToLatest(db);
       });
       console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The database is up to date.');

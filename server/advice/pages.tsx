@@ -124,7 +124,9 @@ export async function advicePageRoutes(app: FastifyInstance, ctx: AppContext): P
     const q = firstString(request.query.q).trim().slice(0, 200);
     const wanted = firstString(request.query.category);
     const category = isCategory(wanted) ? wanted : '';
-    const [page, articles, categories] = [await pageContext(ctx, request), await searchPublished(ctx.db, { q, category }), await publishedCategories(ctx.db)];
+    const page = await pageContext(ctx, request);
+    const articles = await searchPublished(ctx.db, { q, category });
+    const categories = await publishedCategories(ctx.db);
     return sendHtml(reply, renderAdviceList(page, { articles, q, category, categories }));
   });
 
