@@ -87,5 +87,5 @@ export const replyRequestSchema = z.strictObject({
 });
 export const replyResponseSchema = z.object({ id: idSchema.describe('The new message in the thread') });
 
-export const closeRequestSchema = z.strictObject({}).optional();
+export const closeRequestSchema = z.strictObject({}).nullish().describe('No fields; the body may be left out');
 export const closeResponseSchema = z.object({ id: idSchema, status: emailThreadStatusSchema });

@@ -23,7 +23,7 @@ export const ATTACHMENT_MAX_COUNT = 20;
 /** Messages taken per run; the rest wait for the next minute. */
 const MESSAGES_PER_RUN = 200;
 // Arbitrary constant: the advisory lock that keeps two app processes from reading the mailbox at once.
-const FETCH_LOCK = 4_721_339_019;
+export const FETCH_LOCK = 4_721_339_019;
 
 export interface IncomingAttachment {
   filename: string;
@@ -53,7 +53,9 @@ export interface FetchResult {
 }
 
 // PostgreSQL rejects NUL in text; headers and file names may carry any byte.
-const clean = (value: string, max = 10_000) => value.replace(/\u0000/g, '').slice(0, max);
+const clean = (value: string, max = 10_000) => value.replaceAll('\u0000', '').slice(0, max);
+// Control characters and path separators have no place in a file name we hand back.
+const isUnsafeInFilename = (c: string) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f || c === '/' || c === '\\';
 
 function safeDate(date: Date | undefined, now = new Date()): Date {
   if (!date || Number.isNaN(date.getTime())) return now;
@@ -67,8 +69,9 @@ function sha256Id(source: Buffer | string): string {
 }
 
 function safeFilename(name: string | undefined, n: number): string {
-  const cleaned = clean(name ?? '', 200)
-    .replace(/[\u0000-\u001f\u007f/\\]/g, '_')
+  const cleaned = [...clean(name ?? '', 200)]
+    .map((c) => (isUnsafeInFilename(c) ? '_' : c))
+    .join('')
     .trim();
   return cleaned && cleaned !== '.' && cleaned !== '..' ? cleaned : `attachment-${n}`;
 }
