@@ -104,7 +104,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
         title: 'bezbedno API',
         version: '1',
         description:
-          'API of the bezbedno platform. Errors: { error: { code, message, fields? } }. State-changing requests made with the session cookie must send x-csrf-token.',
+          'API of the bezbedno platform. Errors: { error: { code, message, fields? } }. State-changing requests made with the session cookie must send x-csrf-token. ' +
+          'Live chat WebSockets (not expressible in OpenAPI; protocol in docs/ARCHITECTURE.md): GET /api/v1/chat/socket (anonymous visitor, proves the chat with its token) and GET /api/v1/chat/staff-socket (signed-in counsellors).',
       },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'bezbedno_session' } } },
     },

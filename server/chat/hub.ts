@@ -23,6 +23,8 @@ interface Peer {
   alive: boolean;
   lastTypingAt: number;
   recentSends: number[];
+  /** Frames from one socket are handled one after another, in the order they came. */
+  inbox: Promise<void>;
 }
 
 const SEND_BURST = { count: 20, windowMs: 10_000 };
@@ -52,7 +54,7 @@ export class ChatHub {
   }
 
   attach(socket: WebSocket, actor: Actor | null): void {
-    const peer: Peer = { socket, actor, chats: new Map(), alive: true, lastTypingAt: 0, recentSends: [] };
+    const peer: Peer = { socket, actor, chats: new Map(), alive: true, lastTypingAt: 0, recentSends: [], inbox: Promise.resolve() };
     this.peers.add(peer);
     socket.on('pong', () => {
       peer.alive = true;
@@ -66,7 +68,7 @@ export class ChatHub {
       } catch {
         return this.send(peer, { type: 'error', code: 'bad_message', message: 'Not JSON' });
       }
-      void this.handle(peer, message).catch((error: unknown) => {
+      peer.inbox = peer.inbox.then(() => this.handle(peer, message)).catch((error: unknown) => {
         const e = error instanceof HttpError ? error : null;
         if (!e) this.logError(error);
         this.send(peer, { type: 'error', code: e?.code ?? 'server_error', message: e?.message ?? 'Something went wrong', ...(typeof message.clientId === 'string' && { clientId: message.clientId }) });

@@ -76,7 +76,7 @@ function ChatOpen({ page, centreEmail }: { page: PageContext; centreEmail: strin
       <section id="chat-window" className="chat-window" hidden aria-labelledby="chat-log-title">
         <p id="chat-status" className="chat-status" role="status" aria-live="polite"></p>
         <h2 id="chat-log-title" className="visually-hidden">{t('public.chat.log')}</h2>
-        <ol id="chat-log" className="chat-log" role="log" aria-live="polite" aria-relevant="additions"></ol>
+        <div id="chat-log" className="chat-log" role="log" aria-live="polite" aria-relevant="additions"></div>
         <p id="chat-typing" className="chat-typing" aria-live="polite"></p>
         <form id="chat-compose" className="chat-compose">
           <label htmlFor="chat-message">{t('public.chat.messageLabel')}</label>

@@ -17,8 +17,7 @@ import { conflict, forbidden, notFound, validationFailed } from '../http/errors'
 import { decryptField } from '../security/keys';
 import { getSettings } from '../settings/settings';
 import { queueMail } from '../mail/mail';
-import { reportPolicy } from '../hotline/policy';
-import { notifyReporter, presentSummary, summaryColumns, urlsOf } from '../hotline/staff';
+import { notifyReporter } from '../hotline/staff';
 import { LEGAL_BASIS_CODES } from '../hotline/legal-bases';
 import { addWorkingDays, isWithinWorkingHours } from './calendar';
 import { referralPolicy } from './policy';

@@ -40,6 +40,7 @@
   var socket = null;
   var lastSeq = 0;
   var shown = {}; // seq → true
+  var mine = {}; // client id → the element showing a message written in this page
   var retryMs = 1000;
   var ended = false;
   var lastTypingSent = 0;
@@ -48,9 +49,9 @@
   function setStatus(text) { statusLine.textContent = text; }
 
   function addMessage(sender, body, pendingId) {
-    var li = document.createElement('li');
+    var li = document.createElement('p');
     li.className = 'chat-message from-' + sender + (pendingId ? ' pending' : '');
-    if (pendingId) li.setAttribute('data-client-id', pendingId);
+    if (pendingId) mine[pendingId] = li;
     var who = document.createElement('span');
     who.className = 'who';
     who.textContent = (T[sender === 'visitor' ? 'you' : sender] || sender) + ': ';
@@ -70,15 +71,10 @@
     return li;
   }
 
-  function pendingElement(clientId) {
-    return log.querySelector('li[data-client-id="' + clientId + '"]');
-  }
-
   function confirmDelivered(clientId) {
-    var li = pendingElement(clientId);
+    var li = mine[clientId];
     if (!li) return;
     li.classList.remove('pending');
-    li.removeAttribute('data-client-id');
     var note = li.querySelector('.pending-note');
     if (note) note.remove();
   }
@@ -87,8 +83,8 @@
     if (shown[m.seq]) return;
     shown[m.seq] = true;
     lastSeq = Math.max(lastSeq, m.seq);
-    if (m.sender === 'visitor' && m.clientId && pendingElement(m.clientId)) {
-      confirmDelivered(m.clientId);
+    if (m.sender === 'visitor' && m.clientId && mine[m.clientId]) {
+      confirmDelivered(m.clientId); // shown already, as it was written
     } else {
       addMessage(m.sender, m.body);
     }

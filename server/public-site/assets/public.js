@@ -66,8 +66,8 @@
   }
 
   document.addEventListener('DOMContentLoaded', function () {
-    var button = document.getElementById('quick-exit');
-    if (button) button.addEventListener('click', leave);
+    var controls = document.querySelectorAll('.quick-exit');
+    for (var i = 0; i < controls.length; i++) controls[i].addEventListener('click', leave);
     var form = document.querySelector('form[data-pow]');
     if (form) enhanceReportForm(form);
   });
