@@ -188,6 +188,7 @@ export interface OutgoingMailTable {
   toEnc: string;
   subject: string;
   bodyText: string;
+  confidential: Generated<boolean>;
   purpose: string;
   status: Generated<'queued' | 'sent' | 'kept-locally' | 'failed'>;
   attempts: Generated<number>;

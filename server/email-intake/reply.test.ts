@@ -94,8 +94,13 @@ describe('replies to a real SMTP receiver', () => {
     expect(header(raw, 'References')).toContain(first);
     expect(header(raw, 'Reply-To')).toBe('savet@19833.example');
     expect(mailText(sent[0]!)).toContain('двостепену пријаву');
-    const outgoing = await p.ctx.db.selectFrom('outgoingMail').select(['status', 'purpose']).where('id', '=', stored.outgoingMailId!).executeTakeFirstOrThrow();
-    expect(outgoing).toEqual({ status: 'sent', purpose: 'helpline-reply' });
+    const outgoing = await p.ctx.db.selectFrom('outgoingMail').select(['status', 'purpose', 'confidential', 'bodyText']).where('id', '=', stored.outgoingMailId!).executeTakeFirstOrThrow();
+    expect(outgoing).toMatchObject({ status: 'sent', purpose: 'helpline-reply', confidential: true });
+    // A reply is case data: encrypted at rest, and the administrators' mailbox shows neither text nor address.
+    expect(outgoing.bodyText).not.toContain('лозинку');
+    const admin = await signIn(p.app, await createUser(p.ctx, { roles: ['administrator'] }));
+    const listed = (await admin.get('/api/v1/mailbox')).json().messages.find((m: { id: string }) => m.id === stored.outgoingMailId);
+    expect(JSON.stringify(listed)).not.toMatch(/лозинку|@/);
 
     // The thread shows the reply with its author and delivery state.
     const view = (await counsellor.get(`/api/v1/inbox/threads/${thread.id}`)).json().thread;

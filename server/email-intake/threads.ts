@@ -183,6 +183,7 @@ export async function replyToThread(ctx: AppContext, actor: Actor, threadId: str
       subject,
       text: body,
       purpose: 'helpline-reply',
+      confidential: true,
       headers: {
         messageId,
         ...(lastIncoming ? { inReplyTo: lastIncoming.messageId } : {}),

@@ -15,6 +15,8 @@ export interface MailMessage {
   text: string;
   /** Why it is sent (report-received, report-forwarded …), for the mailbox and statistics. */
   purpose: string;
+  /** Case data (a counsellor's reply): the text is stored encrypted and the mailbox shows neither text nor address. */
+  confidential?: boolean;
   /** Threading and reply headers (helpline e-mail replies); carried with the job, never needed to send. */
   headers?: MailHeaders;
 }
@@ -32,7 +34,13 @@ export interface MailHeaders {
 export async function queueMail(ctx: AppContext, trx: DbOrTrx, message: MailMessage): Promise<string> {
   const row = await trx
     .insertInto('outgoingMail')
-    .values({ toEnc: encryptField(ctx.keys, message.to), subject: message.subject, bodyText: message.text, purpose: message.purpose })
+    .values({
+      toEnc: encryptField(ctx.keys, message.to),
+      subject: message.subject,
+      bodyText: message.confidential ? encryptField(ctx.keys, message.text) : message.text,
+      confidential: message.confidential === true,
+      purpose: message.purpose,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   if (!ctx.jobs) throw new Error('No job queue: mail cannot be sent from this process');
@@ -68,7 +76,7 @@ export async function deliverMail(ctx: AppContext, mailId: string, headers?: Mai
       from: ctx.config.mailFrom,
       to: decryptField(ctx.keys, mail.toEnc),
       subject: mail.subject,
-      text: mail.bodyText,
+      text: mail.confidential ? decryptField(ctx.keys, mail.bodyText) : mail.bodyText,
       ...(headers?.messageId ? { messageId: headers.messageId } : {}),
       ...(headers?.inReplyTo ? { inReplyTo: headers.inReplyTo } : {}),
       ...(headers?.references?.length ? { references: headers.references } : {}),

@@ -49,9 +49,10 @@ export async function mailboxRoutes(app: FastifyInstance, ctx: AppContext): Prom
         isDemo: !ctx.config.smtpUrl,
         messages: rows.map((m) => ({
           id: m.id,
-          to: decryptField(ctx.keys, m.toEnc),
+          // A helpline reply is case data: administrators see that it went, not to whom or what.
+          to: m.confidential ? '—' : decryptField(ctx.keys, m.toEnc),
           subject: m.subject,
-          text: m.bodyText,
+          text: m.confidential ? '(helpline reply: read it in the helpline inbox)' : m.bodyText,
           purpose: m.purpose,
           status: m.status,
           attempts: m.attempts,

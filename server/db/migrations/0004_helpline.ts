@@ -6,6 +6,8 @@ import { sql, type Kysely } from 'kysely';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`ALTER TABLE cases ADD COLUMN closed_at timestamptz`.execute(db);
+  // A helpline reply is case data: its text is kept encrypted and the mailbox does not show it.
+  await sql`ALTER TABLE outgoing_mail ADD COLUMN confidential boolean NOT NULL DEFAULT false`.execute(db);
   await sql`CREATE INDEX cases_status_idx ON cases (status, priority DESC, number DESC)`.execute(db);
 
   await sql`
