@@ -11,6 +11,7 @@ import { createTestPlatform, type TestPlatform } from '../../test/helpers/platfo
 import { createUser, signIn, type Client, type TestUser } from '../../test/helpers/factories';
 import { forgetCachedSettings } from '../settings/settings';
 import { chatHours } from './hours';
+import { chatHousekeeping } from './chats';
 
 let p: TestPlatform;
 let second: FastifyInstance;
@@ -75,6 +76,11 @@ async function openAlways() {
       .execute();
   }
   forgetCachedSettings(p.ctx.db);
+}
+
+/** Ends a waiting chat the test no longer needs, so the queue is empty for the next test. */
+async function close(chat: { chatId: string }) {
+  await p.ctx.db.updateTable('chats').set({ status: 'ended', endedAt: new Date(), endedBy: 'visitor' }).where('id', '=', chat.chatId).execute();
 }
 
 async function openChat(nickname = 'Мица') {
@@ -239,6 +245,36 @@ describe('live chat', () => {
     const row = await p.ctx.db.selectFrom('chats').selectAll().where('id', '=', chatId).executeTakeFirstOrThrow();
     expect(JSON.stringify(row)).not.toMatch(/127\.0\.0\.1|lightMyRequest|Лаза/);
     expect(p.logs.slice(before).join('')).not.toContain('/api/v1/chats');
+  });
+
+  it('ends chats whose visitor left unanswered, and deletes transcripts after the retention period', async () => {
+    const left = await openChat('Отишао');
+    await p.ctx.db.updateTable('chats').set({ visitorSeenAt: new Date(Date.now() - 20 * 60_000) }).where('id', '=', left.chatId).execute();
+    const kept = await openChat('Чека');
+    const result = await chatHousekeeping(p.ctx);
+    expect(result.abandoned).toBeGreaterThanOrEqual(1);
+    const states = await p.ctx.db.selectFrom('chats').select(['id', 'status', 'endedBy']).where('id', 'in', [left.chatId, kept.chatId]).execute();
+    expect(states.find((c) => c.id === left.chatId)).toMatchObject({ status: 'ended', endedBy: 'timeout' });
+    expect(states.find((c) => c.id === kept.chatId)).toMatchObject({ status: 'waiting' });
+
+    // A finished conversation, ended longer ago than the retention period (365 days by default).
+    const { chatId, token } = await openChat('Стари');
+    const child = await Peer.connect(`${urlA}/api/v1/chat/socket`);
+    child.send({ type: 'hello', chatId, token, afterSeq: 0 });
+    child.send({ type: 'send', clientId: 'old-1', body: 'стара порука' });
+    await child.next((f) => f.type === 'ack');
+    child.close();
+    expect((await counsellor.post(`/api/v1/chats/${chatId}/accept`)).statusCode).toBe(200);
+    const contactId = (await counsellor.post(`/api/v1/chats/${chatId}/end`)).json().contactId as string;
+    await p.ctx.db.updateTable('chats').set({ endedAt: new Date(Date.now() - 366 * 86_400_000) }).where('id', '=', chatId).execute();
+    expect((await chatHousekeeping(p.ctx)).transcriptsDeleted).toBe(1);
+    expect(await p.ctx.db.selectFrom('chatMessages').select('seq').where('chatId', '=', chatId).execute()).toEqual([]);
+    const chat = await p.ctx.db.selectFrom('chats').select(['transcriptDeletedAt', 'nicknameEnc']).where('id', '=', chatId).executeTakeFirstOrThrow();
+    expect(chat.transcriptDeletedAt).not.toBeNull();
+    expect(chat.nicknameEnc).toBeNull();
+    const contact = (await counsellor.get(`/api/v1/contacts/${contactId}`)).json().contact;
+    expect(contact).toMatchObject({ channel: 'chat', transcript: null });
+    await close(kept);
   });
 
   it('is closed outside opening hours and says when it opens', async () => {

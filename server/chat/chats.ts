@@ -261,3 +261,34 @@ export async function staffChats(ctx: AppContext, actor: Actor) {
 }
 
 export { loadForStaff };
+
+/** A visitor gone this long from a chat nobody has taken yet has left; the chat ends. */
+export const ABANDONED_AFTER_MINUTES = 15;
+
+/**
+ * Housekeeping: ends waiting chats whose visitor has gone, and deletes transcripts (and
+ * nicknames) once the retention period after the chat's end has passed — for real, rows
+ * deleted, not hidden. The contact record stays, without the transcript.
+ */
+export async function chatHousekeeping(ctx: AppContext, now = new Date()): Promise<{ abandoned: number; transcriptsDeleted: number }> {
+  const stale = await ctx.db
+    .selectFrom('chats')
+    .select('id')
+    .where('status', '=', 'waiting')
+    .where('visitorSeenAt', '<', new Date(now.getTime() - ABANDONED_AFTER_MINUTES * 60_000))
+    .execute();
+  for (const chat of stale) await endChat(ctx, chat.id, { timeout: true });
+
+  const { chatTranscriptRetentionDays } = await getSettings(ctx.db);
+  const cutoff = new Date(now.getTime() - chatTranscriptRetentionDays * 86_400_000);
+  const transcriptsDeleted = await ctx.db.transaction().execute(async (trx) => {
+    const expired = await trx.selectFrom('chats').select('id').where('status', '=', 'ended').where('transcriptDeletedAt', 'is', null).where('endedAt', '<', cutoff).limit(5000).execute();
+    if (expired.length === 0) return 0;
+    const ids = expired.map((c) => c.id);
+    await trx.deleteFrom('chatMessages').where('chatId', 'in', ids).execute();
+    await trx.updateTable('chats').set({ transcriptDeletedAt: now, nicknameEnc: null }).where('id', 'in', ids).execute();
+    await recordAudit(trx, { actor: null, action: 'chat.transcripts-deleted', recordType: 'chat', details: { count: ids.length, retentionDays: chatTranscriptRetentionDays } });
+    return ids.length;
+  });
+  return { abandoned: stale.length, transcriptsDeleted };
+}

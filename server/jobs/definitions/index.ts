@@ -5,5 +5,6 @@ import { verifyAuditChainJob } from './verify-audit-chain';
 import { sendMailJob } from './send-mail';
 import { referralDeadlinesJob } from './referral-deadlines';
 import { fetchInboxJob } from './fetch-inbox';
+import { chatHousekeepingJob } from './chat-housekeeping';
 
-export const jobDefinitions: JobDefinition[] = [expireSessionsJob, verifyAuditChainJob, sendMailJob, referralDeadlinesJob, fetchInboxJob] as JobDefinition[];
+export const jobDefinitions: JobDefinition[] = [expireSessionsJob, verifyAuditChainJob, sendMailJob, referralDeadlinesJob, fetchInboxJob, chatHousekeepingJob] as JobDefinition[];
