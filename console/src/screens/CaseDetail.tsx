@@ -1,6 +1,6 @@
-// One case: its reports, where it has been forwarded (with deadlines and outcomes), what
-// happened when (the timeline), and the forwarding to an institution by the routing rules.
-import type { TFunction } from 'i18next';
+// One case: its reports and helpline contacts, status, priority and assignee, follow-up tasks
+// and notes, where it has been forwarded (with deadlines and outcomes), what happened when
+// (the timeline), and the forwarding to an institution by the routing rules (case workers).
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { ErrorAlert } from '../components/Messages';
@@ -9,6 +9,9 @@ import { TableWrap } from '../components/TableWrap';
 import { casesApi, type Case } from '../endpoints';
 import { formatDateTimeShort, personName, useLanguage } from '../i18n';
 import { ForwardPanel } from '../referrals/ForwardPanel';
+import { referralAccess } from '../referrals/access';
+import { CaseContacts, CaseManage, CaseNotes, CaseTasks, caseActionLabel } from '../helpline/CaseWork';
+import { useUser } from '../session';
 import { useLoad } from '../useLoad';
 import { ReferralTable } from './ReferralList';
 
@@ -24,7 +27,7 @@ export function CaseDetail() {
       headingTestId="case-heading"
     >
       {found ? (
-        <CaseView found={found} onForwarded={reload} />
+        <CaseView found={found} onChanged={reload} />
       ) : error ? (
         <ErrorAlert error={error} />
       ) : (
@@ -34,9 +37,11 @@ export function CaseDetail() {
   );
 }
 
-function CaseView({ found, onForwarded }: { found: Case; onForwarded: () => void }) {
+function CaseView({ found, onChanged }: { found: Case; onChanged: () => void }) {
   const { t } = useTranslation();
   const language = useLanguage();
+  const me = useUser();
+  const isCaseWorker = referralAccess(me).isCaseWorker;
   return (
     <>
       <section aria-labelledby="case-facts">
@@ -58,6 +63,7 @@ function CaseView({ found, onForwarded }: { found: Case; onForwarded: () => void
           </dd>
         </dl>
       </section>
+      <CaseManage found={found} onChanged={onChanged} />
       <section aria-labelledby="case-reports">
         <h2 id="case-reports">{t('console.cases.reports')}</h2>
         {found.reports.length === 0 ? (
@@ -88,15 +94,14 @@ function CaseView({ found, onForwarded }: { found: Case; onForwarded: () => void
           <ReferralTable referrals={found.referrals} label={t('console.cases.referrals')} />
         )}
       </section>
-      <ForwardPanel found={found} onForwarded={onForwarded} />
+      <CaseContacts found={found} />
+      <CaseTasks found={found} onChanged={onChanged} />
+      <CaseNotes found={found} onChanged={onChanged} />
+      {/* Forwarding is for the centre's case workers (the referral rules); counsellors see where it went. */}
+      {isCaseWorker && <ForwardPanel found={found} onForwarded={onChanged} />}
       <Timeline found={found} />
     </>
   );
-}
-
-/** "referral.create" → its label (the catalogue nests by the dot); unknown codes as they are. */
-function actionLabel(t: TFunction, action: string): string {
-  return /^[a-z]+\.[a-z-]+$/.test(action) ? t(`console.cases.actions.${action}`, { defaultValue: action }) : action;
 }
 
 function Timeline({ found }: { found: Case }) {
@@ -124,7 +129,7 @@ function Timeline({ found }: { found: Case }) {
                     <time dateTime={entry.at}>{formatDateTimeShort(entry.at, language)}</time>
                   </td>
                   <td>{entry.actorName ? personName(entry.actorName, language) : t('console.cases.system')}</td>
-                  <td>{actionLabel(t, entry.action)}</td>
+                  <td>{caseActionLabel(t, entry.action)}</td>
                 </tr>
               ))}
             </tbody>

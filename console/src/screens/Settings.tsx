@@ -32,6 +32,12 @@ const REFERRAL_FIELDS: { name: Name; type: string }[] = [
   { name: 'normalAcknowledgementWorkingDays', type: 'number' },
   { name: 'outcomeReminderDays', type: 'number' },
 ];
+const CHAT_FIELDS: { name: Name; type: string }[] = [
+  { name: 'chatOpensAt', type: 'time' },
+  { name: 'chatClosesAt', type: 'time' },
+  { name: 'chatOnWeekends', type: 'checkbox' },
+  { name: 'chatTranscriptRetentionDays', type: 'number' },
+];
 
 function asValues(settings: CentreSettings): Values {
   return Object.fromEntries(Object.entries(settings).map(([name, value]) => [name, String(value)])) as Values;
@@ -138,6 +144,10 @@ function SettingsForm({ settings }: { settings: CentreSettings }) {
       <fieldset>
         <legend>{t('console.settings.referralSection')}</legend>
         {REFERRAL_FIELDS.map(field)}
+      </fieldset>
+      <fieldset>
+        <legend>{t('console.settings.chatSection')}</legend>
+        {CHAT_FIELDS.map(field)}
       </fieldset>
       <StatusMessage message={message} />
       <button type="submit" className="button-primary" disabled={isBusy}>

@@ -1,0 +1,95 @@
+// Presentation helpers for the helpline screens: times in Belgrade time, call durations,
+// municipality names in the interface's script, and where a case opens for this person.
+import type { TFunction } from 'i18next';
+import { UNITS, type Unit } from '../../../common/geography';
+import type { Language } from '../../../common/i18n';
+import { searchKey, toLatin } from '../../../common/i18n/translit';
+import type { SessionUser } from '../endpoints';
+import { referralAccess } from '../referrals/access';
+
+const LOCALES: Record<Language, string> = { 'sr-Cyrl': 'sr-Cyrl-RS', 'sr-Latn': 'sr-Latn-RS', en: 'en-GB' };
+const ZONE = 'Europe/Belgrade';
+
+/** Date and time to the minute, in Belgrade time whatever the computer's zone. */
+export function belgradeDateTime(iso: string, language: Language): string {
+  return new Intl.DateTimeFormat(LOCALES[language], { dateStyle: 'short', timeStyle: 'short', timeZone: ZONE }).format(new Date(iso));
+}
+
+export function belgradeTime(iso: string | Date, language: Language): string {
+  return new Intl.DateTimeFormat(LOCALES[language], { timeStyle: 'medium', timeZone: ZONE }).format(new Date(iso));
+}
+
+/** A YYYY-MM-DD day as a short date (no time zone shift: it is a calendar day). */
+export function calendarDay(day: string, language: Language): string {
+  const [y, m, d] = day.split('-').map(Number);
+  return new Intl.DateTimeFormat(LOCALES[language], { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(Date.UTC(y!, (m ?? 1) - 1, d ?? 1)));
+}
+
+/** Today in Belgrade as YYYY-MM-DD. */
+export function belgradeToday(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+}
+
+/** The ISO instant at which a Belgrade calendar day starts (plus `addDays`), for list filters. */
+export function belgradeDayStart(day: string, addDays = 0): string | undefined {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return undefined;
+  const [y, m, d] = day.split('-').map(Number);
+  const utcMidnight = Date.UTC(y!, m! - 1, d! + addDays);
+  // Belgrade is UTC+1 or UTC+2; find the offset at that moment.
+  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, hour: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(utcMidnight));
+  const hour = Number(parts.find((p) => p.type === 'hour')?.value ?? 0);
+  return new Date(utcMidnight - hour * 3_600_000).toISOString();
+}
+
+/** "4:05" or "1:02:09": a running call clock. */
+export function clock(seconds: number): string {
+  const s = Math.max(0, Math.floor(seconds));
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const rest = String(s % 60).padStart(2, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${rest}` : `${m}:${rest}`;
+}
+
+export function durationText(t: TFunction, seconds: number | null): string {
+  if (seconds === null) return t('helpline.common.none');
+  return seconds < 60 ? clock(seconds) : t('helpline.common.minutes', { count: Math.round(seconds / 60) });
+}
+
+const UNIT_BY_ID = new Map(UNITS.map((unit) => [unit.id, unit]));
+
+export function unitName(unit: Unit, language: Language): string {
+  return language === 'sr-Cyrl' ? unit.name_cyrl : unit.name_latn;
+}
+
+export function municipalityLabel(code: string | null, language: Language): string | null {
+  if (!code) return null;
+  const unit = UNIT_BY_ID.get(code);
+  return unit ? unitName(unit, language) : code;
+}
+
+/** The municipality a typed name means: Cyrillic or Latin, with or without diacritics. */
+export function unitFromName(typed: string): Unit | undefined {
+  const key = searchKey(typed.trim());
+  if (!key) return undefined;
+  return UNITS.find((unit) => searchKey(unit.name_cyrl) === key || searchKey(unit.name_latn) === key);
+}
+
+/** A title kept in Serbian Cyrillic, shown in the interface's script. */
+export function serbianText(text: string, language: Language): string {
+  return language === 'sr-Latn' ? toLatin(text) : text;
+}
+
+export function articleTitle(article: { titleSr: string; titleEn: string }, language: Language): string {
+  return language === 'en' && article.titleEn ? article.titleEn : serbianText(article.titleSr, language);
+}
+
+/**
+ * Where a case opens: case workers (analysts, supervisors) use the console's case screen; a
+ * counsellor reaches the same screen inside the helpline section (the top-level case route is
+ * decided from roles that do not include counsellors).
+ */
+export function casePath(user: Pick<SessionUser, 'roles'>, id: string): string {
+  return referralAccess(user).isCaseWorker ? `/cases/${id}` : `/helpline/cases/${id}`;
+}
+
+export const contactPath = (id: string) => `/helpline/contacts/${id}`;
