@@ -1,6 +1,6 @@
 // Which screen shows: the sign-in screen, a pending first-sign-in step, or the console's routes
 // (each guarded by the ability the server sent; the server enforces them regardless).
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes } from 'react-router-dom';
 import type { Ability } from '../../common/abilities';
@@ -18,7 +18,7 @@ import { NotFound } from './screens/NotFound';
 import { CaseDetail } from './screens/CaseDetail';
 import { ReferralDetail } from './screens/ReferralDetail';
 import { ReferralList } from './screens/ReferralList';
-import { canSeeReferrals, referralAccess } from './referrals/access';
+import { canSeeReferrals } from './referrals/access';
 import { PasswordChangeStep } from './screens/PasswordChangeStep';
 import { ReportDetail } from './screens/ReportDetail';
 import { ReportQueue } from './screens/ReportQueue';
@@ -29,9 +29,11 @@ import { UserDetail } from './screens/UserDetail';
 import { UserList } from './screens/UserList';
 import { UserNew } from './screens/UserNew';
 import { HelplineSection } from './helpline/HelplineSection';
-import { ChatSection } from './chat/ChatSection';
-import { AdviceSection } from './advice/AdviceSection';
-import { InboxSection } from './inbox/InboxSection';
+
+// Sections used by some roles only are loaded on first use (a smaller first download).
+const ChatSection = lazy(() => import('./chat/ChatSection').then((m) => ({ default: m.ChatSection })));
+const AdviceSection = lazy(() => import('./advice/AdviceSection').then((m) => ({ default: m.AdviceSection })));
+const InboxSection = lazy(() => import('./inbox/InboxSection').then((m) => ({ default: m.InboxSection })));
 
 export function App() {
   const { t } = useTranslation();
@@ -71,14 +73,15 @@ export function App() {
       }
       return (
         <Layout user={state.user} showNavigation>
-          <Routes>
+          <Suspense fallback={<p role="status">{t('console.loading')}</p>}>
+            <Routes>
             <Route path="/" element={<Home />} />
             <Route path="/users" element={<Requires ability="users.list"><UserList /></Requires>} />
             <Route path="/users/new" element={<Requires ability="users.manage"><UserNew /></Requires>} />
             <Route path="/users/:id" element={<Requires ability="users.list"><UserDetail /></Requires>} />
             <Route path="/reports" element={<Requires ability="reports.list"><ReportQueue /></Requires>} />
             <Route path="/reports/:id" element={<Requires ability="reports.list"><ReportDetail /></Requires>} />
-            <Route path="/cases/:id" element={<RequiresRole allowed={(user) => referralAccess(user).isCaseWorker}><CaseDetail /></RequiresRole>} />
+            <Route path="/cases/:id" element={<Requires ability="cases.list"><CaseDetail /></Requires>} />
             <Route path="/referrals" element={<RequiresRole allowed={canSeeReferrals}><ReferralList /></RequiresRole>} />
             <Route path="/referrals/:id" element={<RequiresRole allowed={canSeeReferrals}><ReferralDetail /></RequiresRole>} />
             <Route path="/helpline/*" element={<Requires ability="contacts.list"><HelplineSection /></Requires>} />
@@ -91,6 +94,7 @@ export function App() {
             <Route path="/account" element={<Account />} />
             <Route path="*" element={<NotFound />} />
           </Routes>
+          </Suspense>
         </Layout>
       );
   }

@@ -41,12 +41,12 @@ export function useLanguage(): Language {
 const LOCALES: Record<Language, string> = { 'sr-Cyrl': 'sr-Cyrl-RS', 'sr-Latn': 'sr-Latn-RS', en: 'en-GB' };
 
 export function formatDateTime(iso: string, language: Language): string {
-  return new Intl.DateTimeFormat(LOCALES[language], { dateStyle: 'short', timeStyle: 'medium' }).format(new Date(iso));
+  return new Intl.DateTimeFormat(LOCALES[language], { dateStyle: 'short', timeStyle: 'medium', timeZone: 'Europe/Belgrade' }).format(new Date(iso));
 }
 
 /** Date and time to the minute (report times are kept only to the hour; seconds would mislead). */
 export function formatDateTimeShort(iso: string, language: Language): string {
-  return new Intl.DateTimeFormat(LOCALES[language], { dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));
+  return new Intl.DateTimeFormat(LOCALES[language], { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Belgrade' }).format(new Date(iso));
 }
 
 /** A name kept in Cyrillic (institutions), shown in the script of the interface. */

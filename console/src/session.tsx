@@ -67,6 +67,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         // Already ended on the server is as good as signed out; anything else the person should see.
         if (!(error instanceof ApiError && error.status === 401)) throw error;
       }
+      forgetLocalDrafts();
       signedOut(everywhere ? 'signed-out-everywhere' : 'signed-out');
     },
     [signedOut],
@@ -123,4 +124,15 @@ export function useUser(): SessionUser {
 export function asApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
   return new ApiError(500, { code: 'client_error', message: error instanceof Error ? error.message : String(error) });
+}
+
+/**
+ * Drafts kept in the browser (a contact being logged) hold case text: a deliberate sign-out
+ * removes them, so the next person at this computer finds nothing. (An expired session keeps
+ * them, so a counsellor who signs in again can finish.)
+ */
+function forgetLocalDrafts(): void {
+  for (const storage of [window.localStorage, window.sessionStorage]) {
+    for (const key of Object.keys(storage)) if (key.startsWith('bezbedno.helpline.')) storage.removeItem(key);
+  }
 }
