@@ -10,7 +10,7 @@ import {
   GENDERS,
   HELPLINE_CATEGORIES,
 } from '../helpline';
-import { PLATFORMS, REPORT_CATEGORIES } from '../hotline';
+import { LINK_REQUIRED_CATEGORIES, PLATFORMS, REPORT_CATEGORIES } from '../hotline';
 import { isMunicipality } from '../geography';
 import { LANGUAGES } from '../roles';
 import { idSchema, isoDateTime } from './common';
@@ -146,11 +146,18 @@ export const callerLookupRequestSchema = z.strictObject({ identifier: z.string()
 export const callerLookupResponseSchema = z.object({ contacts: z.array(contactSummarySchema) });
 
 /** Escalating a contact to the hotline: the console prefills these from the contact. */
-export const escalateContactRequestSchema = z.strictObject({
-  category: z.enum(REPORT_CATEGORIES),
-  description: z.string().trim().min(1).max(5000),
-  urls: z.array(z.string().trim().min(1).max(2048)).max(20).default([]),
-});
+export const escalateContactRequestSchema = z
+  .strictObject({
+    category: z.enum(REPORT_CATEGORIES),
+    description: z.string().trim().min(1).max(5000),
+    urls: z.array(z.string().trim().min(1).max(2048)).max(20).default([]),
+  })
+  .superRefine((report, ctx) => {
+    // The same rule as the public form: a report of abuse material is its link.
+    if (LINK_REQUIRED_CATEGORIES.includes(report.category) && report.urls.length === 0) {
+      ctx.addIssue({ code: 'custom', path: ['urls'], message: 'Send the link to the content (only the link)' });
+    }
+  });
 export const escalateContactResponseSchema = z.object({
   reportId: idSchema,
   receipt: z.string().describe('Shown once: the counsellor may read it to the caller so they can follow the report'),

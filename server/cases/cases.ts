@@ -36,14 +36,14 @@ async function loadCase(db: DbOrTrx, actor: Actor, id: string, action: CaseActio
   return row;
 }
 
-/** Reports and contacts the actor may add to a case (a report needs 'work', a contact 'update'). */
+/** Reports and contacts the actor may add to a case (a report needs 'work', a contact 'update'), locked until the case holds them. */
 async function checkLinkable(trx: Trx, actor: Actor, input: { reportIds: string[]; contactIds: string[] }) {
   const reports = input.reportIds.length
-    ? await trx.selectFrom('reports').select(['id', 'number', 'escalatedTo', 'category', 'isUrgent', 'caseId']).where('id', 'in', input.reportIds).execute()
+    ? await trx.selectFrom('reports').select(['id', 'number', 'escalatedTo', 'category', 'isUrgent', 'caseId']).where('id', 'in', input.reportIds).forUpdate().execute()
     : [];
   if (reports.filter((r) => can(reportPolicy, actor, 'work', r)).length !== new Set(input.reportIds).size) throw validationFailed({ reportIds: 'Unknown report' });
   const contacts = input.contactIds.length
-    ? await trx.selectFrom('contacts').select(['id', 'number', 'counsellorId', 'caseId']).where('id', 'in', input.contactIds).execute()
+    ? await trx.selectFrom('contacts').select(['id', 'number', 'counsellorId', 'caseId']).where('id', 'in', input.contactIds).forUpdate().execute()
     : [];
   if (contacts.filter((c) => can(contactPolicy, actor, 'update', c)).length !== new Set(input.contactIds).size) throw validationFailed({ contactIds: 'Unknown contact' });
   return { reports, contacts };
@@ -71,6 +71,7 @@ export async function openCase(ctx: AppContext, actor: Actor, input: { reportIds
   if (input.reportIds.length === 0 && input.contactIds.length === 0) throw validationFailed({ reportIds: 'Choose at least one report or contact' });
   return ctx.db.transaction().execute(async (trx) => {
     const { reports, contacts } = await checkLinkable(trx, actor, input);
+    if ([...reports, ...contacts].some((r) => r.caseId)) throw conflict('in_another_case', 'Already part of another case');
     const title = input.title ?? [reports.length ? `Пријава ${reports.map((r) => r.number).join(', ')}` : '', contacts.length ? `Контакт ${contacts.map((c) => c.number).join(', ')}` : ''].filter(Boolean).join('; ');
     const created = await trx
       .insertInto('cases')
@@ -100,14 +101,17 @@ export async function linkToCase(ctx: AppContext, actor: Actor, id: string, inpu
   });
 }
 
+/** Cases and their tasks go only to people who work cases. */
+async function checkCaseWorker(trx: Trx, userId: string) {
+  const assignee = await trx.selectFrom('users').select(['roles', 'isActive']).where('id', '=', userId).executeTakeFirst();
+  const caseWorker = assignee?.isActive && assignee.roles.some((r) => r === 'counsellor' || r === 'analyst' || r === 'supervisor');
+  if (!caseWorker) throw validationFailed({ assigneeId: 'Not an active counsellor, analyst or supervisor' });
+}
+
 export async function updateCase(ctx: AppContext, actor: Actor, id: string, patch: z.infer<typeof updateCaseRequestSchema>) {
   await ctx.db.transaction().execute(async (trx) => {
     const current = await loadCase(trx, actor, id, 'update', true);
-    if (patch.assigneeId) {
-      const assignee = await trx.selectFrom('users').select(['roles', 'isActive']).where('id', '=', patch.assigneeId).executeTakeFirst();
-      const caseWorker = assignee?.isActive && assignee.roles.some((r) => r === 'counsellor' || r === 'analyst' || r === 'supervisor');
-      if (!caseWorker) throw validationFailed({ assigneeId: 'Not an active counsellor, analyst or supervisor' });
-    }
+    if (patch.assigneeId) await checkCaseWorker(trx, patch.assigneeId);
     const now = new Date();
     const closing = patch.status === 'closed' && current.status !== 'closed';
     await trx
@@ -127,6 +131,7 @@ export async function updateCase(ctx: AppContext, actor: Actor, id: string, patc
 export async function addTask(ctx: AppContext, actor: Actor, id: string, input: z.infer<typeof createTaskRequestSchema>): Promise<string> {
   return ctx.db.transaction().execute(async (trx) => {
     const theCase = await loadCase(trx, actor, id, 'update');
+    if (input.assigneeId) await checkCaseWorker(trx, input.assigneeId);
     const task = await trx
       .insertInto('caseTasks')
       .values({ caseId: id, title: input.title, dueOn: input.dueOn, assigneeId: input.assigneeId ?? theCase.assigneeId, createdBy: actor.id })

@@ -346,11 +346,14 @@ export async function escalateContact(ctx: AppContext, actor: Actor, id: string,
     },
     null,
     async (trx, reportId) => {
-      await trx
+      // Checked again under the row lock: of two escalations at once, the second rolls back.
+      const linked = await trx
         .updateTable('contacts')
         .set((eb) => ({ reportId, outcome: eb.fn.coalesce('outcome', eb.val('referred-to-hotline')), updatedAt: new Date() }))
         .where('id', '=', id)
-        .execute();
+        .where('reportId', 'is', null)
+        .executeTakeFirst();
+      if (Number(linked.numUpdatedRows) === 0) throw conflict('already_escalated', 'This contact is already a hotline report');
       await recordAudit(trx, { actor: auditActor(actor), action: 'contact.escalate', recordType: 'contact', recordId: id, details: { reportId } });
     },
   );

@@ -33,6 +33,7 @@ export async function helplineOverview(ctx: AppContext, actor: Actor): Promise<O
       .leftJoin('users', 'users.id', 'caseTasks.assigneeId')
       .select(['caseTasks.id', 'caseTasks.caseId', 'cases.number as caseNumber', 'caseTasks.title', 'caseTasks.dueOn', 'users.displayName as assigneeName'])
       .where('caseTasks.doneAt', 'is', null)
+      .where('cases.status', '<>', 'closed')
       .where('caseTasks.dueOn', '<', sql<Date>`current_date`)
       .orderBy('caseTasks.dueOn')
       .limit(100)
@@ -51,7 +52,14 @@ export async function helplineOverview(ctx: AppContext, actor: Actor): Promise<O
           .where('contacts.startedAt', '>=', startOfDay)
           .as('contactsToday'),
         eb.selectFrom('cases').select((e) => e.fn.countAll<string>().as('n')).whereRef('cases.assigneeId', '=', 'users.id').where('cases.status', '<>', 'closed').as('openCases'),
-        eb.selectFrom('caseTasks').select((e) => e.fn.countAll<string>().as('n')).whereRef('caseTasks.assigneeId', '=', 'users.id').where('caseTasks.doneAt', 'is', null).as('openTasks'),
+        eb
+          .selectFrom('caseTasks')
+          .innerJoin('cases', 'cases.id', 'caseTasks.caseId')
+          .select((e) => e.fn.countAll<string>().as('n'))
+          .whereRef('caseTasks.assigneeId', '=', 'users.id')
+          .where('caseTasks.doneAt', 'is', null)
+          .where('cases.status', '<>', 'closed')
+          .as('openTasks'),
       ])
       .where('users.isActive', '=', true)
       .where(sql<boolean>`roles && ARRAY['counsellor', 'supervisor']::text[]`)

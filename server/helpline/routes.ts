@@ -59,7 +59,7 @@ export async function contactRoutes(app: FastifyInstance, ctx: AppContext): Prom
     },
   });
   api.post('/api/v1/contacts/:id/finalise', {
-    schema: { tags, summary: 'Finalise a contact (checks it is complete); later edits are versioned', params: contactIdParamsSchema, body: updateContactRequestSchema.optional(), response: { 200: okSchema, ...errors } },
+    schema: { tags, summary: 'Finalise a contact (checks it is complete); later edits are versioned', params: contactIdParamsSchema, body: updateContactRequestSchema.nullish(), response: { 200: okSchema, ...errors } },
     handler: async (request) => {
       await updateContact(ctx, actorOf(request), request.params.id, request.body ?? {}, { finalise: true });
       return { ok: true as const };
