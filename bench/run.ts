@@ -2,7 +2,8 @@
 // throughput and latency under load from autocannon, sign-in cost, audit-log append rate.
 // Set BENCH_DATABASE_URL (a PostgreSQL server database whose role may create databases) to
 // measure server mode and the hotline (submissions under load, queue and search with
-// BENCH_REPORTS reports, a million by default). Figures go to stdout.
+// BENCH_REPORTS reports, a million by default), the live chat (200 chats at once) and the
+// helpline contact search. BENCH_SECTIONS picks server-mode sections. Figures go to stdout.
 import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -12,6 +13,8 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import { benchQueue, benchSubmissions, fillReports } from './hotline';
 import { benchReferrals } from './referrals';
+import { benchChat } from './chat';
+import { benchContactSearch, fillContacts } from './helpline';
 
 interface Row {
   what: string;
@@ -79,6 +82,9 @@ async function signIn(port: number, username: string, password: string) {
   return { cookie: response.headers.get('set-cookie')!.split(';')[0]!, body: (await response.json()) as { csrfToken: string } };
 }
 
+/** BENCH_SECTIONS=chat,contacts runs only those server-mode sections (default: all). */
+const wanted = (section: string) => !process.env.BENCH_SECTIONS || process.env.BENCH_SECTIONS.split(',').includes(section);
+
 async function measure(
   mode: string,
   env: Record<string, string>,
@@ -108,13 +114,29 @@ async function measure(
     await load(`${mode}: GET /api/v1/audit (50 newest, audited read)`, `http://127.0.0.1:${port}/api/v1/audit?limit=50`, { cookie: session.cookie });
     report(`${mode}: resident memory after load MB`, rssMb(child.pid!).toFixed(0));
     if (hotline) {
-      console.log(`\n## hotline (${mode})`);
-      await benchSubmissions(report, `http://127.0.0.1:${port}`, hotline.databaseUrl, session.cookie);
-      console.log(`  filling the reports table to ${hotline.reports.toLocaleString('en')} rows…`);
-      await fillReports(hotline.databaseUrl, hotline.reports);
-      await benchQueue(report, `http://127.0.0.1:${port}`, session.cookie, hotline.reports);
-      console.log(`\n## referrals (${mode})`);
-      await benchReferrals(report, `http://127.0.0.1:${port}`, hotline.databaseUrl);
+      const base = `http://127.0.0.1:${port}`;
+      if (wanted('hotline')) {
+        console.log(`\n## hotline (${mode})`);
+        await benchSubmissions(report, base, hotline.databaseUrl, session.cookie);
+        console.log(`  filling the reports table to ${hotline.reports.toLocaleString('en')} rows…`);
+        await fillReports(hotline.databaseUrl, hotline.reports);
+        await benchQueue(report, base, session.cookie, hotline.reports);
+      }
+      if (wanted('contacts')) {
+        console.log(`\n## helpline contacts (${mode})`);
+        const contacts = Number(process.env.BENCH_CONTACTS ?? 1_000_000);
+        console.log(`  filling the contacts table to ${contacts.toLocaleString('en')} rows…`);
+        await fillContacts(hotline.databaseUrl, contacts);
+        await benchContactSearch(report, base, session.cookie, contacts);
+      }
+      if (wanted('referrals')) {
+        console.log(`\n## referrals (${mode})`);
+        await benchReferrals(report, base, hotline.databaseUrl);
+      }
+      if (wanted('chat')) {
+        console.log(`\n## live chat (${mode})`);
+        await benchChat(report, base, { cookie: session.cookie, csrfToken: session.body.csrfToken });
+      }
     }
   } finally {
     await stop(child);
@@ -146,7 +168,7 @@ async function main(): Promise<void> {
       const password = 'bench password long enough';
       const db = new pg.Client({ connectionString: url.toString() });
       await db.connect();
-      await db.query(`INSERT INTO users (username, display_name, password_hash, roles) VALUES ('bench.admin', 'Bench', $1, '{administrator,analyst}')`, [await hashPassword(password)]);
+      await db.query(`INSERT INTO users (username, display_name, password_hash, roles) VALUES ('bench.admin', 'Bench', $1, '{administrator,analyst,counsellor}')`, [await hashPassword(password)]);
       await db.end();
       return { username: 'bench.admin', password };
     };

@@ -80,6 +80,7 @@ export const contactSummarySchema = z
     counsellorId: idSchema.nullable(),
     counsellorName: z.string().nullable(),
     caseId: idSchema.nullable(),
+    caseNumber: z.string().nullable(),
     excerpt: z.string(),
   })
   .meta({ id: 'ContactSummary' });
@@ -104,6 +105,7 @@ export const contactSchema = contactSummarySchema
     summary: z.string(),
     adviceGiven: z.string(),
     adviceArticleIds: z.array(idSchema),
+    adviceArticles: z.array(z.object({ id: idSchema, titleSr: z.string(), titleEn: z.string(), publicPath: z.string() })).describe('The advice articles used, for showing and linking'),
     callbackConsent: z.boolean(),
     hasCallerIdentifier: z.boolean().describe('A keyed hash is kept for repeat-caller lookup'),
     keptCallerIdentifier: z.string().nullable().describe('The number or address itself, only when the caller agreed that it be kept'),

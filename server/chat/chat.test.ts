@@ -227,6 +227,22 @@ describe('live chat', () => {
     expect(crossSite.closed?.code).toBe(4403);
   });
 
+  it('gives the counsellor the contact of a chat the child ended, and nobody else', async () => {
+    const { chatId, token } = await openChat('Јова');
+    expect((await counsellor.post(`/api/v1/chats/${chatId}/accept`)).statusCode).toBe(200);
+    const child = await Peer.connect(`${urlA}/api/v1/chat/socket`);
+    child.send({ type: 'hello', chatId, token, afterSeq: 0 });
+    child.send({ type: 'end' });
+    await child.next((f) => f.type === 'status' && f.status === 'ended');
+    const ended = await counsellor.post(`/api/v1/chats/${chatId}/end`);
+    expect(ended.statusCode, ended.body).toBe(200);
+    const contact = await p.ctx.db.selectFrom('contacts').select(['id', 'counsellorId']).where('chatId', '=', chatId).executeTakeFirstOrThrow();
+    expect(ended.json().contactId).toBe(contact.id);
+    expect(contact.counsellorId).toBe(counsellorUser.id);
+    expect((await colleague.post(`/api/v1/chats/${chatId}/end`)).statusCode).toBe(403);
+    child.close();
+  });
+
   it('ends a chat the child leaves while waiting, without making a contact', async () => {
     const { chatId, token } = await openChat();
     const child = await Peer.connect(`${urlA}/api/v1/chat/socket`);

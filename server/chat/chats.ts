@@ -65,6 +65,8 @@ export async function queuePositions(db: DbOrTrx): Promise<Map<string, number>> 
   return new Map(rows.map((r, i) => [r.id, i + 1]));
 }
 
+export const MESSAGE_PAGE = 500;
+
 export async function messagesAfter(ctx: AppContext, db: DbOrTrx, chatId: string, afterSeq: number): Promise<ChatMessage[]> {
   const rows = await db
     .selectFrom('chatMessages')
@@ -72,7 +74,7 @@ export async function messagesAfter(ctx: AppContext, db: DbOrTrx, chatId: string
     .where('chatId', '=', chatId)
     .where('seq', '>', afterSeq)
     .orderBy('seq')
-    .limit(500)
+    .limit(MESSAGE_PAGE)
     .execute();
   return rows.map((m) => ({ seq: m.seq, sender: m.sender as Sender, body: decryptField(ctx.keys, m.bodyEnc), sentAt: m.sentAt.toISOString(), clientId: m.clientId }));
 }
@@ -187,7 +189,9 @@ export async function endChat(ctx: AppContext, chatId: string, by: { actor: Acto
   return ctx.db.transaction().execute(async (trx) => {
     const chat =
       'actor' in by ? await loadForStaff(trx, by.actor, chatId, true) : await trx.selectFrom('chats').selectAll().where('id', '=', chatId).forUpdate().executeTakeFirstOrThrow();
-    if ('actor' in by && !mayWrite(by.actor, chat)) throw forbidden('Only the counsellor holding the chat (or a supervisor) can end it');
+    // The holder (or a supervisor) may end it; once ended (by the visitor, say) the same people get its contact.
+    if ('actor' in by && !can(chatPolicy, by.actor, 'write', chat)) throw forbidden('Only the counsellor holding the chat (or a supervisor) can end it');
+    if ('actor' in by && chat.status === 'waiting') throw conflict('not_taken', 'Take the chat before ending it');
     if (chat.status === 'ended') {
       const contact = await trx.selectFrom('contacts').select('id').where('chatId', '=', chatId).executeTakeFirst();
       return contact?.id ?? null;

@@ -12,7 +12,7 @@ import { recordAudit } from '../audit/log';
 import { HttpError } from '../http/errors';
 import type { ChatBus, ChatEvent } from './bus';
 import { publishChatEvent } from './bus';
-import { appendMessage, endChat, loadForStaff, mayWrite, messagesAfter, queuePositions, visitorChat } from './chats';
+import { appendMessage, endChat, loadForStaff, mayWrite, MESSAGE_PAGE, messagesAfter, queuePositions, visitorChat } from './chats';
 
 interface Peer {
   socket: WebSocket;
@@ -71,7 +71,13 @@ export class ChatHub {
       peer.inbox = peer.inbox.then(() => this.handle(peer, message)).catch((error: unknown) => {
         const e = error instanceof HttpError ? error : null;
         if (!e) this.logError(error);
-        this.send(peer, { type: 'error', code: e?.code ?? 'server_error', message: e?.message ?? 'Something went wrong', ...(typeof message.clientId === 'string' && { clientId: message.clientId }) });
+        this.send(peer, {
+          type: 'error',
+          code: e?.code ?? 'server_error',
+          message: e?.message ?? 'Something went wrong',
+          ...(typeof message.clientId === 'string' && { clientId: message.clientId }),
+          ...(typeof message.chatId === 'string' && { chatId: message.chatId }),
+        });
       });
     });
     if (actor) this.send(peer, { type: 'refresh' });
@@ -191,17 +197,22 @@ export class ChatHub {
     return this.chain(chatId, async () => {
       const peers = this.peersOf(chatId);
       if (peers.length === 0) return;
-      const from = Math.min(...peers.map((p) => p.chats.get(chatId)!));
-      const messages = await messagesAfter(this.ctx, this.ctx.db, chatId, from);
-      for (const peer of peers) {
-        let last = peer.chats.get(chatId);
-        if (last === undefined) continue;
-        for (const m of messages) {
-          if (m.seq <= last) continue;
-          this.send(peer, { type: 'message', chatId, ...m });
-          last = m.seq;
+      // Pages of messages until every socket has everything (a long chat watched from the start).
+      for (;;) {
+        const from = Math.min(...peers.map((p) => p.chats.get(chatId) ?? Infinity));
+        if (!Number.isFinite(from)) return;
+        const messages = await messagesAfter(this.ctx, this.ctx.db, chatId, from);
+        for (const peer of peers) {
+          let last = peer.chats.get(chatId);
+          if (last === undefined) continue;
+          for (const m of messages) {
+            if (m.seq <= last) continue;
+            this.send(peer, { type: 'message', chatId, ...m });
+            last = m.seq;
+          }
+          peer.chats.set(chatId, last);
         }
-        peer.chats.set(chatId, last);
+        if (messages.length < MESSAGE_PAGE) return;
       }
     });
   }

@@ -83,7 +83,7 @@ export async function chatRoutes(app: FastifyInstance, ctx: AppContext): Promise
       response: { 201: openChatResponseSchema, ...errors },
     },
     logLevel: 'warn',
-    config: { rateLimit: perAddressLimit(ctx, 'chat-open', 10, 3_600_000) },
+    config: { rateLimit: perAddressLimit(ctx, 'chat-open', ctx.config.publicRateLimitPerHour, 3_600_000) },
     handler: async (request, reply) => reply.code(201).send(await openChat(ctx, request.body)),
   });
 

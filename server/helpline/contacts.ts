@@ -53,14 +53,16 @@ const summaryColumns = [
   'contacts.caseId',
   'contacts.summary',
   'users.displayName as counsellorName',
+  'cases.number as caseNumber',
 ] as const;
 
 type SummaryRow = Pick<
   ContactRow,
   'id' | 'number' | 'status' | 'startedAt' | 'channel' | 'contactType' | 'callerType' | 'ageGroup' | 'primaryCategory' | 'outcome' | 'counsellorId' | 'caseId' | 'summary'
-> & { counsellorName: string | null };
+> & { counsellorName: string | null; caseNumber: string | null };
 
-export const contactSummaries = (db: DbOrTrx) => db.selectFrom('contacts').leftJoin('users', 'users.id', 'contacts.counsellorId').select(summaryColumns);
+export const contactSummaries = (db: DbOrTrx) =>
+  db.selectFrom('contacts').leftJoin('users', 'users.id', 'contacts.counsellorId').leftJoin('cases', 'cases.id', 'contacts.caseId').select(summaryColumns);
 
 export function presentContactSummary(row: SummaryRow): ContactSummary {
   return {
@@ -77,6 +79,7 @@ export function presentContactSummary(row: SummaryRow): ContactSummary {
     counsellorId: row.counsellorId,
     counsellorName: row.counsellorName,
     caseId: row.caseId,
+    caseNumber: row.caseNumber === null ? null : String(row.caseNumber),
     excerpt: row.summary.length > 160 ? `${row.summary.slice(0, 157)}…` : row.summary,
   };
 }
@@ -230,8 +233,12 @@ export async function getContact(ctx: AppContext, actor: Actor, id: string): Pro
     if (row) await recordAudit(ctx.db, { actor: auditActor(actor), action: 'contact.read-refused', recordType: 'contact', recordId: id });
     throw notFound('No such contact');
   }
-  const [counsellor, versions, transcript] = await Promise.all([
+  const [counsellor, theCase, articles, versions, transcript] = await Promise.all([
     row.counsellorId ? ctx.db.selectFrom('users').select('displayName').where('id', '=', row.counsellorId).executeTakeFirst() : undefined,
+    row.caseId ? ctx.db.selectFrom('cases').select('number').where('id', '=', row.caseId).executeTakeFirst() : undefined,
+    row.adviceArticleIds.length
+      ? ctx.db.selectFrom('adviceArticles').select(['id', 'slug', 'titleSr', 'titleEn']).where('id', 'in', row.adviceArticleIds).execute()
+      : [],
     ctx.db
       .selectFrom('contactVersions')
       .leftJoin('users', 'users.id', 'contactVersions.changedBy')
@@ -243,7 +250,8 @@ export async function getContact(ctx: AppContext, actor: Actor, id: string): Pro
   ]);
   await recordAudit(ctx.db, { actor: auditActor(actor), action: 'contact.read', recordType: 'contact', recordId: id });
   return {
-    ...presentContactSummary({ ...row, counsellorName: counsellor?.displayName ?? null }),
+    ...presentContactSummary({ ...row, counsellorName: counsellor?.displayName ?? null, caseNumber: theCase?.number ?? null }),
+    adviceArticles: articles.map((a) => ({ id: a.id, titleSr: a.titleSr, titleEn: a.titleEn, publicPath: `/advice/${a.slug}` })),
     version: row.version,
     gender: row.gender as Contact['gender'],
     municipality: row.municipality,

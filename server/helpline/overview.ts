@@ -7,14 +7,16 @@ import type { helplineOverviewSchema } from '../../common/schemas/helpline';
 import { can, type Actor } from '../auth/policy';
 import { forbidden } from '../http/errors';
 import { helplinePolicy } from './policy';
+import { localToUtc, wallClock } from '../referrals/calendar';
 
 type Overview = z.infer<typeof helplineOverviewSchema>;
 
 export async function helplineOverview(ctx: AppContext, actor: Actor): Promise<Overview> {
   if (!can(helplinePolicy, actor, 'supervise')) throw forbidden();
   const db = ctx.db;
-  const startOfDay = new Date();
-  startOfDay.setUTCHours(0, 0, 0, 0);
+  // "Today" is the day in Belgrade, not in UTC.
+  const wall = wallClock(Date.now(), 'Europe/Belgrade');
+  const startOfDay = localToUtc(wall - (wall % 86_400_000), 'Europe/Belgrade');
   const [chats, awaiting, cases, overdue, people] = await Promise.all([
     db
       .selectFrom('chats')

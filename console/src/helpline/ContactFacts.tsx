@@ -4,8 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../common/i18n';
 import { personName, useLanguage } from '../i18n';
 import type { Contact } from './api';
-import { belgradeDateTime, durationText, municipalityLabel } from './format';
-import { AdviceTitles } from './AdviceTitles';
+import { articleTitle, belgradeDateTime, durationText, municipalityLabel } from './format';
 
 export function ContactFacts({ contact }: { contact: Contact }) {
   const { t } = useTranslation();
@@ -76,7 +75,19 @@ export function ContactFacts({ contact }: { contact: Contact }) {
         <dt>{t('helpline.detail.adviceGiven')}</dt>
         <dd className="pre-wrap">{contact.adviceGiven || none}</dd>
         <dt>{t('helpline.detail.adviceArticles')}</dt>
-        <dd>{contact.adviceArticleIds.length ? <AdviceTitles ids={contact.adviceArticleIds} /> : none}</dd>
+        <dd>
+          {contact.adviceArticles.length ? (
+            <ul className="plain-list">
+              {contact.adviceArticles.map((a) => (
+                <li key={a.id}>
+                  <a href={a.publicPath} target="_blank" rel="noreferrer">{articleTitle(a, language)}</a>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            none
+          )}
+        </dd>
         <dt>{t('helpline.detail.outcome')}</dt>
         <dd>{contact.outcome ? t(`helpline.codes.outcome.${contact.outcome}`) : none}</dd>
         <dt>{t('helpline.detail.callbackConsent')}</dt>

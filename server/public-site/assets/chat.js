@@ -2,7 +2,10 @@
 // (sessionStorage; the quick exit clears it). Every message gets a client id and stays in an
 // outbox until the server acknowledges it with its number; after a dropped connection the
 // page reconnects, asks for everything after the last number it showed, and resends the
-// outbox (the server stores each client id once). No third parties, no inline code.
+// outbox (the server stores each client id once). When the browser says it went offline the
+// connection is treated as gone at once (a dead socket can otherwise linger, silently, for
+// minutes); when it is back online the page reconnects without waiting for the next retry.
+// No third parties, no inline code.
 (function () {
   'use strict';
   var root = document.getElementById('chat');
@@ -42,6 +45,7 @@
   var shown = {}; // seq → true
   var mine = {}; // client id → the element showing a message written in this page
   var retryMs = 1000;
+  var reconnectTimer = null;
   var ended = false;
   var lastTypingSent = 0;
   var typingTimer = null;
@@ -97,6 +101,8 @@
     setStatus(T.ended);
     compose.hidden = true;
     $('chat-new').hidden = false;
+    clearTimeout(reconnectTimer);
+    reconnectTimer = null;
     if (socket) socket.close();
   }
 
@@ -129,26 +135,51 @@
     }
   }
 
+  function scheduleReconnect() {
+    clearTimeout(reconnectTimer);
+    setStatus(T.reconnecting);
+    reconnectTimer = setTimeout(connect, retryMs);
+    retryMs = Math.min(retryMs * 2, 10000);
+  }
+
   function connect() {
     if (ended) return;
+    clearTimeout(reconnectTimer);
+    reconnectTimer = null;
     var url = (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/api/v1/chat/socket';
-    socket = new WebSocket(url);
-    socket.onopen = function () {
+    var ws = new WebSocket(url);
+    socket = ws;
+    ws.onopen = function () {
+      if (socket !== ws) return;
       retryMs = 1000;
       errorLine.textContent = '';
-      socket.send(JSON.stringify({ type: 'hello', chatId: state.chatId, token: state.token, afterSeq: lastSeq }));
-      state.outbox.forEach(function (o) { socket.send(JSON.stringify({ type: 'send', clientId: o.clientId, body: o.body })); });
+      ws.send(JSON.stringify({ type: 'hello', chatId: state.chatId, token: state.token, afterSeq: lastSeq }));
+      state.outbox.forEach(function (o) { ws.send(JSON.stringify({ type: 'send', clientId: o.clientId, body: o.body })); });
     };
-    socket.onmessage = function (event) {
+    ws.onmessage = function (event) {
+      if (socket !== ws) return; // a connection already given up (its frames come again on the new one)
       try { onFrame(JSON.parse(event.data)); } catch (e) { /* ignore a frame we cannot read */ }
     };
-    socket.onclose = function () {
+    ws.onclose = function () {
+      if (socket !== ws) return;
+      socket = null;
       if (ended) return;
-      setStatus(T.reconnecting);
-      setTimeout(connect, retryMs);
-      retryMs = Math.min(retryMs * 2, 10000);
+      scheduleReconnect();
     };
   }
+
+  window.addEventListener('offline', function () {
+    if (ended || !socket) return;
+    var dead = socket;
+    socket = null;
+    try { dead.close(); } catch (e) { /* closing anyway */ }
+    scheduleReconnect();
+  });
+  window.addEventListener('online', function () {
+    if (ended || reconnectTimer === null) return; // not in a chat, or connected
+    retryMs = 1000;
+    connect();
+  });
 
   function showWindow() {
     startForm.hidden = true;
