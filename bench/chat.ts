@@ -1,7 +1,7 @@
 // Live chat benchmark: 200 chats at once, each child writing messages one after another and
 // the counsellors answering each; the round trip is from the child sending to the child
 // seeing the answer (visitor socket → database → NOTIFY → staff socket → database → NOTIFY →
-// visitor socket). Counsellors use 20 staff sockets holding 10 chats each.
+// visitor socket). Counsellors use 100 staff sockets holding 2 chats each.
 import WebSocket from 'ws';
 
 type Report = (what: string, value: string) => void;
@@ -33,7 +33,7 @@ export async function benchChat(report: Report, baseUrl: string, session: { cook
   for (const chat of opened) await json(await fetch(`${baseUrl}/api/v1/chats/${chat.chatId}/accept`, { method: 'POST', headers: bodiless }));
 
   // Counsellors: answer every child message at once.
-  const staffSockets = await Promise.all(Array.from({ length: 20 }, () => connect(`${ws}/api/v1/chat/staff-socket`, { cookie: session.cookie })));
+  const staffSockets = await Promise.all(Array.from({ length: 100 }, () => connect(`${ws}/api/v1/chat/staff-socket`, { cookie: session.cookie })));
   let replies = 0;
   staffSockets.forEach((socket, s) => {
     socket.on('message', (data) => {
@@ -43,7 +43,7 @@ export async function benchChat(report: Report, baseUrl: string, session: { cook
         replies++;
       }
     });
-    for (const chat of opened.slice(s * (chats / 20), (s + 1) * (chats / 20))) socket.send(JSON.stringify({ type: 'watch', chatId: chat.chatId, afterSeq: 0 }));
+    for (const chat of opened.slice(s * (chats / 100), (s + 1) * (chats / 100))) socket.send(JSON.stringify({ type: 'watch', chatId: chat.chatId, afterSeq: 0 }));
   });
 
   const latencies: number[] = [];
