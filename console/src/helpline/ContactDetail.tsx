@@ -23,6 +23,7 @@ import {
   valuesFromContact,
   type ContactValues,
   type FieldErrors,
+  serverFieldErrors,
 } from './ContactForm';
 import { EscalatePanel } from './EscalatePanel';
 import { ContactFacts, Transcript, Versions } from './ContactFacts';
@@ -144,7 +145,7 @@ function ContactEditor({ contact, onSaved, onCancel }: { contact: Contact; onSav
     } catch (reason) {
       const apiError = asApiError(reason);
       setError(apiError);
-      const fromServer = Object.fromEntries([...FIELD_ORDER, 'value'].map((name) => [name, apiError.fieldError(name)]).filter(([, text]) => text));
+      const fromServer = serverFieldErrors(apiError);
       setErrors(fromServer);
       focusFirstInvalid(formRef.current, fromServer);
     } finally {

@@ -25,6 +25,7 @@ import { UNITS } from '../../../common/geography';
 import { LANGUAGES, type Language } from '../../../common/i18n';
 import { SelectField, TextAreaField, TextField } from '../components/Field';
 import { useLanguage } from '../i18n';
+import type { ApiError } from '../api';
 import type { AdviceArticleRef, Contact, CreateContactRequest } from './api';
 import { AdvicePicker } from './AdvicePicker';
 import { clock, municipalityLabel, unitFromName, unitName } from './format';
@@ -178,6 +179,11 @@ export function checkValues(t: (key: string) => string, values: ContactValues, i
     if (!values.outcome) errors.outcome = t('helpline.form.required.outcome');
   }
   return errors;
+}
+
+/** The field errors the server named, in the form's terms ('value' is the caller's number). */
+export function serverFieldErrors(apiError: ApiError): FieldErrors {
+  return Object.fromEntries([...FIELD_ORDER, 'value'].map((name) => [name, apiError.fieldError(name)]).filter(([, text]) => text));
 }
 
 /** Moves focus to the first field with a problem (a radio group: its chosen or first option). */

@@ -21,6 +21,7 @@ import {
   toRequest,
   type ContactValues,
   type FieldErrors,
+  serverFieldErrors,
 } from './ContactForm';
 import { contactPath } from './format';
 
@@ -110,7 +111,7 @@ export function ContactNew() {
     } catch (reason) {
       const apiError = asApiError(reason);
       setError(apiError);
-      const fromServer = Object.fromEntries([...FIELD_ORDER, 'value'].map((name) => [name, apiError.fieldError(name)]).filter(([, text]) => text));
+      const fromServer = serverFieldErrors(apiError);
       setErrors(fromServer);
       focusFirstInvalid(formRef.current, fromServer);
     } finally {

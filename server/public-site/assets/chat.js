@@ -152,12 +152,14 @@
     ws.onopen = function () {
       if (socket !== ws) return;
       retryMs = 1000;
+      lastHeard = Date.now();
       errorLine.textContent = '';
       ws.send(JSON.stringify({ type: 'hello', chatId: state.chatId, token: state.token, afterSeq: lastSeq }));
       state.outbox.forEach(function (o) { ws.send(JSON.stringify({ type: 'send', clientId: o.clientId, body: o.body })); });
     };
     ws.onmessage = function (event) {
       if (socket !== ws) return; // a connection already given up (its frames come again on the new one)
+      lastHeard = Date.now();
       try { onFrame(JSON.parse(event.data)); } catch (e) { /* ignore a frame we cannot read */ }
     };
     ws.onclose = function () {
@@ -168,13 +170,21 @@
     };
   }
 
-  window.addEventListener('offline', function () {
+  function giveUp() {
     if (ended || !socket) return;
     var dead = socket;
     socket = null;
     try { dead.close(); } catch (e) { /* closing anyway */ }
     scheduleReconnect();
-  });
+  }
+  window.addEventListener('offline', giveUp);
+  // A connection can die without the browser noticing: ask every 15 s, give up after 40 s of silence.
+  var lastHeard = Date.now();
+  setInterval(function () {
+    if (!socket || socket.readyState !== WebSocket.OPEN) return;
+    if (Date.now() - lastHeard > 40000) return giveUp();
+    socket.send(JSON.stringify({ type: 'ping' }));
+  }, 15000);
   window.addEventListener('online', function () {
     if (ended || reconnectTimer === null) return; // not in a chat, or connected
     retryMs = 1000;
