@@ -1,12 +1,12 @@
 // Passing chat events between app processes through PostgreSQL LISTEN/NOTIFY, never through
 // process memory: a message written by the process the child is connected to reaches the
 // counsellor connected to another process. NOTIFY sent inside a transaction is delivered
-// only when it commits, so nobody hears of a message that was rolled back. Events carry ids
-// only (never message text); listeners read what they need from the database.
+// only when it commits, so nobody hears of a message that was rolled back.
 //
 // On a PostgreSQL server one dedicated connection per process listens (reconnecting after a
 // drop, and then telling subscribers to catch up from the database); on PGlite the embedded
-// instance's own listen() is used.
+// instance's own listen() is used. A message event may carry the message encrypted (as
+// stored), so listeners need not read it back; never in clear.
 import pg from 'pg';
 import { sql } from 'kysely';
 import type { DatabaseHandle, DbOrTrx } from '../db/index';
@@ -14,7 +14,7 @@ import type { DatabaseHandle, DbOrTrx } from '../db/index';
 export const CHAT_CHANNEL = 'bezbedno_chat';
 
 export type ChatEvent =
-  | { t: 'msg'; c: string; s: number }
+  | { t: 'msg'; c: string; s: number; m?: { sender: 'visitor' | 'counsellor' | 'system'; clientId: string | null; sentAt: string; bodyEnc: string | null } }
   | { t: 'typing'; c: string; f: 'visitor' | 'counsellor' }
   | { t: 'state'; c: string }
   | { t: 'queue' };

@@ -3,6 +3,7 @@
 // are numbered per chat under the chat row's lock and kept encrypted; a resent message
 // (same client id) is acknowledged again rather than stored twice.
 import crypto from 'node:crypto';
+import { sql } from 'kysely';
 import type { AppContext } from '../context';
 import type { DbOrTrx } from '../db/index';
 import type { ChatRow } from '../db/schema';
@@ -16,7 +17,7 @@ import { decryptField, encryptField, keyedHash } from '../security/keys';
 import { getSettings } from '../settings/settings';
 import { chatPolicy } from './policy';
 import { chatHours } from './hours';
-import { publishChatEvent } from './bus';
+import { CHAT_CHANNEL, publishChatEvent } from './bus';
 
 export type Sender = 'visitor' | 'counsellor' | 'system';
 export interface ChatMessage {
@@ -80,45 +81,68 @@ export async function messagesAfter(ctx: AppContext, db: DbOrTrx, chatId: string
 }
 
 /**
- * Appends a message and tells every process. Returns its number; a message already stored
- * under this client id returns the number it got the first time.
+ * Appends a message and tells every process, in one statement (one round trip, its own
+ * transaction): the chat's counter goes up under its row lock, the message is stored with
+ * that number, and the notification — sent only when it commits — carries the encrypted
+ * message so that listeners need not read it back. A message already stored under this
+ * client id returns the number it got the first time. Staff write only in an active chat,
+ * and a counsellor only in one still theirs (`holder`: a transfer may have just happened).
  */
 export async function appendMessage(
   ctx: AppContext,
   chatId: string,
-  message: { sender: Sender; authorId: string | null; clientId: string | null; body: string },
+  message: { sender: Sender; authorId: string | null; clientId: string | null; body: string; staff?: { holder: string | null } },
 ): Promise<number> {
-  const existing = async () =>
-    message.clientId
-      ? ctx.db.selectFrom('chatMessages').select('seq').where('chatId', '=', chatId).where('clientId', '=', message.clientId).executeTakeFirst()
-      : undefined;
-  const earlier = await existing();
-  if (earlier) return earlier.seq;
+  const bodyEnc = encryptField(ctx.keys, message.body);
+  // Notifications hold at most 8000 bytes: a long message travels as its number only.
+  const carried = bodyEnc.length <= NOTIFY_BODY_LIMIT ? bodyEnc : null;
+  const holderCheck = !message.staff
+    ? sql``
+    : message.staff.holder
+      ? sql`AND status = 'active' AND counsellor_id = ${message.staff.holder}`
+      : sql`AND status = 'active'`;
   try {
-    return await ctx.db.transaction().execute(async (trx) => {
-      const chat = await trx
-        .updateTable('chats')
-        .set((eb) => ({ lastSeq: eb('lastSeq', '+', 1) }))
-        .where('id', '=', chatId)
-        .where('status', '<>', 'ended')
-        .returning('lastSeq')
-        .executeTakeFirst();
-      if (!chat) throw conflict('chat_ended', 'This chat has ended');
-      await trx
-        .insertInto('chatMessages')
-        .values({ chatId, seq: chat.lastSeq, sender: message.sender, authorId: message.authorId, clientId: message.clientId, bodyEnc: encryptField(ctx.keys, message.body) })
-        .execute();
-      await publishChatEvent(trx, { t: 'msg', c: chatId, s: chat.lastSeq });
-      return chat.lastSeq;
-    });
+    const result = await sql<{ duplicateSeq: number | null; seq: number | null }>`
+      WITH dup AS (
+        SELECT seq FROM chat_messages WHERE chat_id = ${chatId} AND client_id = ${message.clientId}
+      ), next AS (
+        UPDATE chats SET last_seq = last_seq + 1
+        WHERE id = ${chatId} AND status <> 'ended' ${holderCheck} AND NOT EXISTS (SELECT 1 FROM dup)
+        RETURNING last_seq
+      ), ins AS (
+        INSERT INTO chat_messages (chat_id, seq, sender, author_id, client_id, body_enc)
+        SELECT ${chatId}, last_seq, ${message.sender}, ${message.authorId}, ${message.clientId}, ${bodyEnc} FROM next
+        RETURNING seq, sent_at
+      )
+      SELECT
+        (SELECT seq FROM dup) AS duplicate_seq,
+        (SELECT seq FROM ins) AS seq,
+        (SELECT pg_notify(${CHAT_CHANNEL}, json_build_object(
+          't', 'msg', 'c', ${chatId}::text, 's', ins.seq, 'm',
+          json_build_object('sender', ${message.sender}::text, 'clientId', ${message.clientId}::text, 'sentAt', ins.sent_at, 'bodyEnc', ${carried}::text)
+        )::text) FROM ins) AS notified`.execute(ctx.db);
+    const row = result.rows[0]!;
+    if (row.duplicateSeq !== null) return row.duplicateSeq;
+    if (row.seq !== null) return row.seq;
   } catch (error) {
     // The same message sent twice at once: the second loses the race on (chat_id, client_id).
-    if ((error as { code?: string }).code === '23505') {
-      const first = await existing();
-      if (first) return first.seq;
-    }
+    if ((error as { code?: string }).code !== '23505' || !message.clientId) throw error;
+    const first = await ctx.db.selectFrom('chatMessages').select('seq').where('chatId', '=', chatId).where('clientId', '=', message.clientId).executeTakeFirst();
+    if (first) return first.seq;
     throw error;
   }
+  const chat = await ctx.db.selectFrom('chats').select(['status']).where('id', '=', chatId).executeTakeFirst();
+  if (!chat || chat.status === 'ended') throw conflict('chat_ended', 'This chat has ended');
+  throw forbidden('You no longer hold this chat');
+}
+
+/** An encrypted body up to this size rides on the notification (the limit is 8000 bytes). */
+const NOTIFY_BODY_LIMIT = 7000;
+
+/** A message carried on a notification, decrypted for the sockets that wait for it. */
+export function carriedMessage(ctx: AppContext, seq: number, carried: { sender: Sender; clientId: string | null; sentAt: string; bodyEnc: string | null }): ChatMessage | null {
+  if (!carried.bodyEnc) return null;
+  return { seq, sender: carried.sender, body: decryptField(ctx.keys, carried.bodyEnc), sentAt: new Date(carried.sentAt).toISOString(), clientId: carried.clientId };
 }
 
 async function loadForStaff(db: DbOrTrx, actor: Actor, chatId: string, forUpdate = false): Promise<ChatRow> {

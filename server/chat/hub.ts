@@ -12,7 +12,9 @@ import { recordAudit } from '../audit/log';
 import { HttpError } from '../http/errors';
 import type { ChatBus, ChatEvent } from './bus';
 import { publishChatEvent } from './bus';
-import { appendMessage, endChat, loadForStaff, mayWrite, MESSAGE_PAGE, messagesAfter, queuePositions, visitorChat } from './chats';
+import { appendMessage, carriedMessage, endChat, loadForStaff, mayWrite, MESSAGE_PAGE, messagesAfter, queuePositions, visitorChat, type ChatMessage } from './chats';
+import { can } from '../auth/policy';
+import { chatPolicy } from './policy';
 
 interface Peer {
   socket: WebSocket;
@@ -133,11 +135,9 @@ export class ChatHub {
         peer.recentSends = peer.recentSends.filter((t) => now - t < SEND_BURST.windowMs);
         if (peer.recentSends.length >= (peer.actor ? SEND_BURST.staff : SEND_BURST.visitor)) throw new HttpError(429, 'rate_limited', 'Slow down a little');
         peer.recentSends.push(now);
-        if (peer.actor) {
-          const chat = await loadForStaff(this.ctx.db, peer.actor, target);
-          if (!mayWrite(peer.actor, chat)) throw new HttpError(403, 'forbidden', 'You no longer hold this chat');
-        }
-        const seq = await appendMessage(this.ctx, target, { sender: peer.actor ? 'counsellor' : 'visitor', authorId: peer.actor?.id ?? null, clientId, body });
+        // The watch checked the right to write; the statement checks again that the chat is still theirs.
+        const staff = peer.actor ? { holder: can(chatPolicy, peer.actor, 'write', { counsellorId: null }) ? null : peer.actor.id } : undefined;
+        const seq = await appendMessage(this.ctx, target, { sender: peer.actor ? 'counsellor' : 'visitor', authorId: peer.actor?.id ?? null, clientId, body, ...(staff && { staff }) });
         this.send(peer, { type: 'ack', chatId: target, clientId, seq });
         return;
       }
@@ -163,9 +163,11 @@ export class ChatHub {
 
   private onEvent(event: ChatEvent): void {
     switch (event.t) {
-      case 'msg':
-        void this.deliver(event.c);
+      case 'msg': {
+        const carried = event.m ? carriedMessage(this.ctx, event.s, event.m) : null;
+        void this.deliver(event.c, carried);
         return;
+      }
       case 'typing':
         for (const peer of this.peersOf(event.c)) {
           if ((peer.actor ? 'counsellor' : 'visitor') !== event.f) this.send(peer, { type: 'typing', chatId: event.c, from: event.f });
@@ -194,10 +196,23 @@ export class ChatHub {
     return next;
   }
 
-  private deliver(chatId: string): Promise<void> {
+  /**
+   * Sends each socket of the chat what it has not had yet. A message that came with its
+   * notification goes straight to sockets that had everything before it; any socket behind
+   * (a reconnect, a missed event) is brought up to date from the database.
+   */
+  private deliver(chatId: string, carried: ChatMessage | null = null): Promise<void> {
     return this.chain(chatId, async () => {
       const peers = this.peersOf(chatId);
       if (peers.length === 0) return;
+      if (carried && peers.every((p) => (p.chats.get(chatId) ?? 0) >= carried.seq - 1)) {
+        for (const peer of peers) {
+          if (peer.chats.get(chatId)! >= carried.seq) continue;
+          this.send(peer, { type: 'message', chatId, ...carried });
+          peer.chats.set(chatId, carried.seq);
+        }
+        return;
+      }
       // Pages of messages until every socket has everything (a long chat watched from the start).
       for (;;) {
         const from = Math.min(...peers.map((p) => p.chats.get(chatId) ?? Infinity));
