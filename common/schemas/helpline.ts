@@ -26,7 +26,12 @@ export const municipalitySchema = z.string().refine(isMunicipality, 'Unknown mun
 
 /** A phone number or e-mail address the caller gave; only a keyed hash is kept unless `keep`. */
 export const callerIdentifierSchema = z.strictObject({
-  value: z.string().trim().min(3).max(200),
+  value: z
+    .string()
+    .trim()
+    .min(3)
+    .max(200)
+    .refine((v) => v.includes('@') || v.replace(/\D/g, '').length >= 6, 'A phone number (at least 6 digits) or an e-mail address'),
   keep: z.boolean().default(false).describe('The caller agreed that the centre keeps the number or address itself'),
 });
 
@@ -144,7 +149,7 @@ export const contactIdParamsSchema = z.strictObject({ id: idSchema });
 export const contactResponseSchema = z.object({ contact: contactSchema });
 export const createContactResponseSchema = z.object({ id: idSchema });
 
-export const callerLookupRequestSchema = z.strictObject({ identifier: z.string().trim().min(3).max(200).describe('Phone number or e-mail address the caller gave') });
+export const callerLookupRequestSchema = z.strictObject({ identifier: callerIdentifierSchema.shape.value.describe('Phone number or e-mail address the caller gave') });
 export const callerLookupResponseSchema = z.object({ contacts: z.array(contactSummarySchema) });
 
 /** Escalating a contact to the hotline: the console prefills these from the contact. */

@@ -133,6 +133,6 @@ export function asApiError(error: unknown): ApiError {
  */
 function forgetLocalDrafts(): void {
   for (const storage of [window.localStorage, window.sessionStorage]) {
-    for (const key of Object.keys(storage)) if (key.startsWith('bezbedno.helpline.')) storage.removeItem(key);
+    for (const key of Object.keys(storage)) if (key.startsWith('bezbedno.helpline.') || key.startsWith('bezbedno.chat.')) storage.removeItem(key);
   }
 }

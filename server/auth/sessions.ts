@@ -32,7 +32,7 @@ export async function createSession(
   return { token, csrfToken, expiresAt };
 }
 
-export async function findSession(db: DbOrTrx, token: string, idleMinutes: number) {
+export async function findSession(db: DbOrTrx, token: string, idleMinutes: number, options: { touch?: boolean } = {}) {
   const idHash = sha256(token);
   const row = await db
     .selectFrom('sessions')
@@ -58,12 +58,15 @@ export async function findSession(db: DbOrTrx, token: string, idleMinutes: numbe
     await db.deleteFrom('sessions').where('idHash', '=', idHash).execute();
     return null;
   }
-  if (now - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+  if (options.touch !== false && now - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
     await db.updateTable('sessions').set({ lastSeenAt: new Date(now) }).where('idHash', '=', idHash).execute();
   }
   return { ...row, stage: row.stage as SessionStage };
 }
 export type LoadedSession = NonNullable<Awaited<ReturnType<typeof findSession>>>;
+
+/** Like findSession, but without counting as activity (for checks the server makes on its own). */
+export const peekSession = (db: DbOrTrx, token: string, idleMinutes: number) => findSession(db, token, idleMinutes, { touch: false });
 
 export async function endSession(db: DbOrTrx, idHash: string): Promise<void> {
   await db.deleteFrom('sessions').where('idHash', '=', idHash).execute();

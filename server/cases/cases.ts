@@ -17,6 +17,7 @@ import { contactPolicy } from '../helpline/policy';
 import { contactsOfCase } from '../helpline/contacts';
 import { referralsOfCase } from '../referrals/referrals';
 import { casePolicy, type CaseAction } from './policy';
+import { referralPolicy } from '../referrals/policy';
 
 type Case = z.infer<typeof caseSchema>;
 type CaseSummary = z.infer<typeof caseSummarySchema>;
@@ -124,7 +125,14 @@ export async function updateCase(ctx: AppContext, actor: Actor, id: string, patc
       })
       .where('id', '=', id)
       .execute();
-    await recordAudit(trx, { actor: auditActor(actor), action: closing ? 'case.close' : 'case.update', recordType: 'case', recordId: id, details: patch });
+    await recordAudit(trx, {
+      actor: auditActor(actor),
+      action: closing ? 'case.close' : 'case.update',
+      recordType: 'case',
+      recordId: id,
+      // Codes and ids only: the title is the counsellor's free text and the audit log is permanent.
+      details: { changed: Object.keys(patch), ...(patch.status && { status: patch.status }), ...(patch.priority && { priority: patch.priority }), ...(patch.assigneeId !== undefined && { assigneeId: patch.assigneeId }) },
+    });
   });
 }
 
@@ -230,7 +238,8 @@ export async function getCase(ctx: AppContext, actor: Actor, id: string): Promis
   const [urls, contacts, referrals, tasks, notes] = await Promise.all([
     urlsOf(ctx.db, reports.map((r) => r.id)),
     contactsOfCase(ctx.db, actor, id),
-    referralsOfCase(ctx.db, id),
+    // Referrals are for those who forward cases (a counsellor's case shows none, nor their history).
+    can(referralPolicy, actor, 'list') ? referralsOfCase(ctx.db, id) : [],
     ctx.db
       .selectFrom('caseTasks')
       .leftJoin('users', 'users.id', 'caseTasks.assigneeId')

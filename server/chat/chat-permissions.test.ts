@@ -1,7 +1,7 @@
 // The permission matrix of the live chat's staff endpoints, every role against every action
 // (and nobody signed in: 401), and bad input for its endpoints with a body. The WebSocket
 // checks (token, session, role, origin, holder) are in chat.test.ts.
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../../common/roles';
 import { createTestPlatform, type TestPlatform } from '../../test/helpers/platform';
 import { createUser, signIn, type Client, type TestUser } from '../../test/helpers/factories';
@@ -63,6 +63,15 @@ describe('live chat permissions', () => {
       if (response.statusCode !== 200) throw new Error(response.body);
     });
   }
+
+  it('limits how many chats one address opens in an hour (PUBLIC_RATE_LIMIT_PER_HOUR)', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 12; i++) statuses.push((await p.app.inject({ method: 'POST', url: '/api/v1/chats', payload: { language: 'en' } })).statusCode);
+    expect(statuses).toContain(429);
+    const refused = await p.app.inject({ method: 'POST', url: '/api/v1/chats', payload: { language: 'en' } });
+    expect(refused.json().error).toMatchObject({ code: 'rate_limited' });
+    expect(refused.json().error.retryAfterSeconds).toBeGreaterThan(0);
+  });
 
   it('answers bad input with a 4xx naming the field', async () => {
     const counsellor = clients.get('counsellor')!;

@@ -90,7 +90,8 @@ async function openChat(nickname = 'Мица') {
 }
 
 beforeAll(async () => {
-  p = await createTestPlatform();
+  // Many chats are opened from one address here; the per-address limit has its own test.
+  p = await createTestPlatform({ PUBLIC_RATE_LIMIT_PER_HOUR: '1000' });
   await openAlways();
   // A second app process on the same database: its own WebSocket hub and its own listener.
   second = await buildApp(p.ctx, { logStream: new Writable({ write: (_chunk, _encoding, done) => done() }) });
@@ -241,6 +242,18 @@ describe('live chat', () => {
     expect(contact.counsellorId).toBe(counsellorUser.id);
     expect((await colleague.post(`/api/v1/chats/${chatId}/end`)).statusCode).toBe(403);
     child.close();
+  });
+
+  it('closes a staff socket whose session has ended', async () => {
+    const leaving = await signIn(p.app, await createUser(p.ctx, { roles: ['counsellor'] }));
+    const socket = await Peer.connect(`${urlA}/api/v1/chat/staff-socket`, { cookie: leaving.cookie });
+    await socket.next((f) => f.type === 'refresh');
+    expect((await leaving.delete('/api/v1/session')).statusCode).toBeLessThan(300);
+    const { chatId } = await openChat('После');
+    socket.send({ type: 'watch', chatId, afterSeq: 0 });
+    await new Promise((r) => socket.socket.once('close', r));
+    expect(socket.closed?.code).toBe(4401);
+    await close({ chatId });
   });
 
   it('ends a chat the child leaves while waiting, without making a contact', async () => {

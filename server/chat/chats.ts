@@ -216,6 +216,8 @@ export async function endChat(ctx: AppContext, chatId: string, by: { actor: Acto
     // The holder (or a supervisor) may end it; once ended (by the visitor, say) the same people get its contact.
     if ('actor' in by && !can(chatPolicy, by.actor, 'write', chat)) throw forbidden('Only the counsellor holding the chat (or a supervisor) can end it');
     if ('actor' in by && chat.status === 'waiting') throw conflict('not_taken', 'Take the chat before ending it');
+    // Housekeeping decided from an earlier look: end only if still waiting and still abandoned.
+    if ('timeout' in by && (chat.status !== 'waiting' || chat.visitorSeenAt.getTime() > Date.now() - ABANDONED_AFTER_MINUTES * 60_000)) return null;
     if (chat.status === 'ended') {
       const contact = await trx.selectFrom('contacts').select('id').where('chatId', '=', chatId).executeTakeFirst();
       return contact?.id ?? null;

@@ -14,12 +14,17 @@ import type { ChatBus, ChatEvent } from './bus';
 import { publishChatEvent } from './bus';
 import { appendMessage, carriedMessage, endChat, loadForStaff, mayWrite, MESSAGE_PAGE, messagesAfter, queuePositions, visitorChat, type ChatMessage } from './chats';
 import { can } from '../auth/policy';
+import { actorOf } from '../auth/request';
+import { findSession, peekSession } from '../auth/sessions';
+import { getSettings } from '../settings/settings';
 import { chatPolicy } from './policy';
 
 interface Peer {
   socket: WebSocket;
   /** null for the anonymous visitor. */
   actor: Actor | null;
+  /** The staff session's cookie token: the session is checked again while the socket lives. */
+  sessionToken: string | null;
   /** Chat id → the last message number this socket has been sent. */
   chats: Map<string, number>;
   alive: boolean;
@@ -56,8 +61,17 @@ export class ChatHub {
     for (const peer of this.peers) peer.socket.terminate();
   }
 
-  attach(socket: WebSocket, actor: Actor | null): void {
-    const peer: Peer = { socket, actor, chats: new Map(), alive: true, lastTypingAt: 0, recentSends: [], inbox: Promise.resolve() };
+  attach(socket: WebSocket, staff: { actor: Actor; sessionToken: string } | null): void {
+    const peer: Peer = {
+      socket,
+      actor: staff?.actor ?? null,
+      sessionToken: staff?.sessionToken ?? null,
+      chats: new Map(),
+      alive: true,
+      lastTypingAt: 0,
+      recentSends: [],
+      inbox: Promise.resolve(),
+    };
     this.peers.add(peer);
     socket.on('pong', () => {
       peer.alive = true;
@@ -83,14 +97,34 @@ export class ChatHub {
         });
       });
     });
-    if (actor) this.send(peer, { type: 'refresh' });
+    if (peer.actor) this.send(peer, { type: 'refresh' });
   }
 
   private send(peer: Peer, payload: object): void {
     if (peer.socket.readyState === peer.socket.OPEN) peer.socket.send(JSON.stringify(payload));
   }
 
+  /**
+   * A staff socket acts only while its session lives: signed out (here or everywhere),
+   * expired, deactivated or no longer a counsellor closes it (4401). Activity on the socket
+   * counts as activity on the session.
+   */
+  private async staffStillSignedIn(peer: Peer, touch: boolean): Promise<boolean> {
+    if (!peer.sessionToken) return true;
+    const { sessionIdleMinutes } = await getSettings(this.ctx.db);
+    const session = touch ? await findSession(this.ctx.db, peer.sessionToken, sessionIdleMinutes) : await peekSession(this.ctx.db, peer.sessionToken, sessionIdleMinutes);
+    const actor = session && session.stage === 'none' ? actorOf(session) : null;
+    if (!actor || !can(chatPolicy, actor, 'answer')) {
+      peer.socket.close(4401, 'Sign in again');
+      this.peers.delete(peer);
+      return false;
+    }
+    peer.actor = actor;
+    return true;
+  }
+
   private async handle(peer: Peer, m: Record<string, unknown>): Promise<void> {
+    if (peer.actor && m.type !== 'ping' && !(await this.staffStillSignedIn(peer, m.type === 'send' || m.type === 'watch'))) return;
     const chatId = typeof m.chatId === 'string' && /^[0-9a-f-]{36}$/.test(m.chatId) ? m.chatId : null;
     const afterSeq = Number.isInteger(m.afterSeq) && (m.afterSeq as number) >= 0 ? (m.afterSeq as number) : 0;
     switch (m.type) {
@@ -111,12 +145,15 @@ export class ChatHub {
       }
       case 'watch': {
         if (!peer.actor || !chatId) throw new HttpError(400, 'bad_message', 'watch needs chatId');
+        // Registered before the check, so a transfer that lands meanwhile removes it again.
+        const isNew = !peer.chats.has(chatId);
+        peer.chats.set(chatId, Math.min(afterSeq, peer.chats.get(chatId) ?? afterSeq));
         const chat = await loadForStaff(this.ctx.db, peer.actor, chatId);
-        if (!mayWrite(peer.actor, chat)) throw new HttpError(403, 'forbidden', 'Take the chat first');
-        if (!peer.chats.has(chatId)) {
-          await recordAudit(this.ctx.db, { actor: auditActor(peer.actor), action: 'chat.read', recordType: 'chat', recordId: chatId });
+        if (!mayWrite(peer.actor, chat)) {
+          peer.chats.delete(chatId);
+          throw new HttpError(403, 'forbidden', 'Take the chat first');
         }
-        peer.chats.set(chatId, afterSeq);
+        if (isNew) await recordAudit(this.ctx.db, { actor: auditActor(peer.actor), action: 'chat.read', recordType: 'chat', recordId: chatId });
         this.send(peer, { type: 'status', chatId, status: chat.status });
         return this.deliver(chatId);
       }
@@ -164,7 +201,12 @@ export class ChatHub {
   private onEvent(event: ChatEvent): void {
     switch (event.t) {
       case 'msg': {
-        const carried = event.m ? carriedMessage(this.ctx, event.s, event.m) : null;
+        let carried: ChatMessage | null = null;
+        try {
+          carried = event.m ? carriedMessage(this.ctx, event.s, event.m) : null;
+        } catch {
+          // Not ours to read (another key, a stray NOTIFY): the database has the message.
+        }
         void this.deliver(event.c, carried);
         return;
       }
@@ -290,6 +332,7 @@ export class ChatHub {
         peer.socket.terminate();
         continue;
       }
+      if (peer.actor && !(await this.staffStillSignedIn(peer, false).catch(() => true))) continue;
       peer.alive = false;
       peer.socket.ping();
       if (!peer.actor) visitorChats.push(...peer.chats.keys());

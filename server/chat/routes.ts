@@ -27,6 +27,7 @@ import {
   transferChatRequestSchema,
 } from '../../common/schemas/chat';
 import { requireActor } from '../auth/request';
+import { SESSION_COOKIE } from '../auth/sessions';
 import { can } from '../auth/policy';
 import { forbidden } from '../http/errors';
 import { perAddressLimit } from '../http/rate-limit';
@@ -40,12 +41,16 @@ import { chatSnippets } from './snippets';
 
 const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema, 429: errorSchema };
 
-/** Browsers send Origin with a WebSocket handshake: only this site's own pages may connect. */
-function sameOrigin(request: FastifyRequest): boolean {
+/**
+ * Browsers send Origin with a WebSocket handshake: only this site's own pages may connect
+ * (the host the request came to, or PUBLIC_BASE_URL's host behind a proxy that rewrites Host).
+ */
+function sameOrigin(request: FastifyRequest, publicBaseUrl: string | undefined): boolean {
   const origin = request.headers.origin;
   if (!origin) return true; // not a browser; the token or the session still decides
   try {
-    return new URL(origin).host === request.headers.host;
+    const host = new URL(origin).host;
+    return host === request.headers.host || (publicBaseUrl !== undefined && host === new URL(publicBaseUrl).host);
   } catch {
     return false;
   }
@@ -92,7 +97,7 @@ export async function chatRoutes(app: FastifyInstance, ctx: AppContext): Promise
     logLevel: 'warn',
     schema: { tags: ['chat (public)'], summary: "The visitor's WebSocket (upgrade): hello with chatId, token and the last message number seen; then send, typing, end" },
   }, (socket, request) => {
-    if (!sameOrigin(request)) return socket.close(4403, 'Wrong origin');
+    if (!sameOrigin(request, ctx.config.publicBaseUrl)) return socket.close(4403, 'Wrong origin');
     hub.attach(socket, null);
   });
 
@@ -101,7 +106,7 @@ export async function chatRoutes(app: FastifyInstance, ctx: AppContext): Promise
     websocket: true,
     schema: { tags: ['chat'], summary: "Counsellors' WebSocket (upgrade, signed-in session): watch the chats you hold, send, typing; refresh when the queue changes" },
   }, (socket, request) => {
-    if (!sameOrigin(request)) return socket.close(4403, 'Wrong origin');
+    if (!sameOrigin(request, ctx.config.publicBaseUrl)) return socket.close(4403, 'Wrong origin');
     let actor;
     try {
       actor = actorOf(request);
@@ -109,7 +114,7 @@ export async function chatRoutes(app: FastifyInstance, ctx: AppContext): Promise
       return socket.close(4401, 'Sign in first');
     }
     if (!can(chatPolicy, actor, 'answer')) return socket.close(4403, 'Not allowed');
-    hub.attach(socket, actor);
+    hub.attach(socket, { actor, sessionToken: request.cookies[SESSION_COOKIE]! });
   });
 
   api.get('/api/v1/chats', {

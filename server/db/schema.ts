@@ -279,7 +279,7 @@ export interface ChatMessagesTable {
 export interface EmailThreadsTable {
   id: Generated<string>;
   number: ColumnType<string, never, never>;
-  subject: string;
+  subjectEnc: string;
   correspondentKey: string;
   correspondentEnc: string;
   status: Generated<string>;
@@ -293,7 +293,7 @@ export interface EmailMessagesTable {
   direction: string;
   messageId: string;
   inReplyTo: string | null;
-  subject: string;
+  subjectEnc: string;
   bodyEnc: string;
   authorId: string | null;
   outgoingMailId: string | null;
@@ -303,7 +303,7 @@ export interface EmailMessagesTable {
 export interface EmailAttachmentsTable {
   id: Generated<string>;
   messageId: string;
-  filename: string;
+  filenameEnc: string;
   contentType: string;
   byteSize: number;
   dataEnc: string;

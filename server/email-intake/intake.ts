@@ -10,7 +10,7 @@ import { simpleParser, type AddressObject } from 'mailparser';
 import { sql } from 'kysely';
 import type { AppContext } from '../context';
 import type { DatabaseHandle, Trx } from '../db/index';
-import { encryptField } from '../security/keys';
+import { decryptField, encryptField } from '../security/keys';
 import { recordAudit } from '../audit/log';
 import { CURRENT_CATEGORY_VERSION } from '../../common/helpline';
 import { parseImapUrl, type MailboxAddress } from './mailbox';
@@ -155,7 +155,7 @@ export interface StoredMessage {
   isNewThread: boolean;
 }
 
-async function findThread(trx: Trx, message: IncomingMessage, key: string): Promise<{ id: string; correspondentKey: string } | null> {
+async function findThread(ctx: AppContext, trx: Trx, message: IncomingMessage, key: string): Promise<{ id: string; correspondentKey: string } | null> {
   const references = [...new Set([message.inReplyTo, ...message.references].filter((id): id is string => id !== null))];
   if (references.length > 0) {
     const byHeader = await trx
@@ -169,18 +169,19 @@ async function findThread(trx: Trx, message: IncomingMessage, key: string): Prom
     if (byHeader) return byHeader;
   }
   if (!message.from) return null;
-  // Mail programs that drop the headers: same correspondent, same subject, recent.
+  // Mail programs that drop the headers: same correspondent, same subject, recent (subjects are
+  // encrypted, so the few recent threads of this correspondent are compared here).
   const since = new Date(message.date.getTime() - SUBJECT_THREAD_DAYS * 24 * 3600 * 1000);
   const candidates = await trx
     .selectFrom('emailThreads')
-    .select(['id', 'correspondentKey', 'subject'])
+    .select(['id', 'correspondentKey', 'subjectEnc'])
     .where('correspondentKey', '=', key)
     .where('lastMessageAt', '>=', since)
     .orderBy('lastMessageAt', 'desc')
     .limit(100)
     .execute();
   const wanted = subjectKey(message.subject);
-  const match = candidates.find((t) => subjectKey(t.subject) === wanted);
+  const match = candidates.find((t) => subjectKey(decryptField(ctx.keys, t.subjectEnc)) === wanted);
   return match ? { id: match.id, correspondentKey: match.correspondentKey } : null;
 }
 
@@ -192,7 +193,7 @@ export async function storeIncomingMessage(ctx: AppContext, trx: Trx, message: I
   const held = await trx.selectFrom('emailMessages').select('id').where('messageId', '=', message.messageId).executeTakeFirst();
   if (held) return null;
   const key = correspondentKey(ctx.keys, message.from);
-  const existing = await findThread(trx, message, key);
+  const existing = await findThread(ctx, trx, message, key);
   let threadId: string;
   let body = message.text;
   if (existing) {
@@ -208,7 +209,7 @@ export async function storeIncomingMessage(ctx: AppContext, trx: Trx, message: I
     const thread = await trx
       .insertInto('emailThreads')
       .values({
-        subject: baseSubject(message.subject),
+        subjectEnc: encryptField(ctx.keys, baseSubject(message.subject)),
         correspondentKey: key,
         correspondentEnc: encryptField(ctx.keys, message.from),
         status: 'awaiting',
@@ -240,7 +241,7 @@ export async function storeIncomingMessage(ctx: AppContext, trx: Trx, message: I
       direction: 'in',
       messageId: message.messageId,
       inReplyTo: message.inReplyTo,
-      subject: message.subject,
+      subjectEnc: encryptField(ctx.keys, message.subject),
       bodyEnc: encryptField(ctx.keys, body),
       at: message.date,
     })
@@ -251,7 +252,7 @@ export async function storeIncomingMessage(ctx: AppContext, trx: Trx, message: I
       .insertInto('emailAttachments')
       .values({
         messageId: row.id,
-        filename: attachment.filename,
+        filenameEnc: encryptField(ctx.keys, attachment.filename),
         contentType: attachment.contentType,
         byteSize: attachment.content.length,
         dataEnc: encryptField(ctx.keys, attachment.content.toString('base64')),

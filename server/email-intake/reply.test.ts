@@ -9,7 +9,7 @@ import { startImapServer, type TestImapServer } from '../../test/helpers/imap';
 import { mailText, startSmtpReceiver } from '../../test/helpers/smtp';
 import { runJob } from '../jobs/index';
 import { sendMailJob } from '../jobs/definitions/send-mail';
-import { encryptField } from '../security/keys';
+import { decryptField, encryptField } from '../security/keys';
 import { correspondentKey } from './threading';
 import { fetchInbox } from './intake';
 
@@ -78,7 +78,8 @@ describe('replies to a real SMTP receiver', () => {
     const reply = await counsellor.post(`/api/v1/inbox/threads/${thread.id}/replies`, { body: 'Здраво, промени лозинку и укључи двостепену пријаву.' });
     expect(reply.statusCode, reply.body).toBe(201);
     const stored = await p.ctx.db.selectFrom('emailMessages').selectAll().where('id', '=', reply.json().id).executeTakeFirstOrThrow();
-    expect(stored).toMatchObject({ direction: 'out', threadId: thread.id, authorId: counsellorUser.id, inReplyTo: first, subject: 'Re: Hakovan nalog' });
+    expect(stored).toMatchObject({ direction: 'out', threadId: thread.id, authorId: counsellorUser.id, inReplyTo: first });
+    expect(decryptField(p.ctx.keys, stored.subjectEnc)).toBe('Re: Hakovan nalog');
     expect(stored.messageId).toMatch(/^<[0-9a-f-]{36}@19833\.example>$/);
     const after = await p.ctx.db.selectFrom('emailThreads').select('status').where('id', '=', thread.id).executeTakeFirstOrThrow();
     expect(after.status).toBe('answered');
@@ -156,7 +157,7 @@ describe('replies to a real SMTP receiver', () => {
   it('refuses to reply to a thread whose address could not be read (409)', async () => {
     const thread = await p.ctx.db
       .insertInto('emailThreads')
-      .values({ subject: 'Без адресе', correspondentKey: correspondentKey(p.ctx.keys, ''), correspondentEnc: encryptField(p.ctx.keys, '') })
+      .values({ subjectEnc: encryptField(p.ctx.keys, 'Без адресе'), correspondentKey: correspondentKey(p.ctx.keys, ''), correspondentEnc: encryptField(p.ctx.keys, '') })
       .returning('id')
       .executeTakeFirstOrThrow();
     const view = (await counsellor.get(`/api/v1/inbox/threads/${thread.id}`)).json().thread;

@@ -33,7 +33,7 @@ export async function listThreads(
   let list = ctx.db
     .selectFrom('emailThreads as t')
     .leftJoin('contacts as c', 'c.emailThreadId', 't.id')
-    .select(['t.id', 't.number', 't.subject', 't.status', 't.createdAt', 't.lastMessageAt', 'c.id as contactId'])
+    .select(['t.id', 't.number', 't.subjectEnc', 't.status', 't.createdAt', 't.lastMessageAt', 'c.id as contactId'])
     .select((eb) =>
       eb
         .selectFrom('emailMessages as m')
@@ -66,7 +66,7 @@ export async function listThreads(
     threads: shown.map((row) => ({
       id: row.id,
       number: String(row.number),
-      subject: row.subject,
+      subject: decryptField(ctx.keys, row.subjectEnc),
       status: row.status as EmailThreadStatus,
       createdAt: row.createdAt.toISOString(),
       lastMessageAt: row.lastMessageAt.toISOString(),
@@ -83,7 +83,7 @@ export async function getThread(ctx: AppContext, actor: Actor, threadId: string)
   const thread = await ctx.db
     .selectFrom('emailThreads as t')
     .leftJoin('contacts as c', 'c.emailThreadId', 't.id')
-    .select(['t.id', 't.number', 't.subject', 't.status', 't.correspondentEnc', 't.createdAt', 't.lastMessageAt', 'c.id as contactId'])
+    .select(['t.id', 't.number', 't.subjectEnc', 't.status', 't.correspondentEnc', 't.createdAt', 't.lastMessageAt', 'c.id as contactId'])
     .where('t.id', '=', threadId)
     .executeTakeFirst();
   if (!thread) throw noSuchThread();
@@ -91,7 +91,7 @@ export async function getThread(ctx: AppContext, actor: Actor, threadId: string)
     .selectFrom('emailMessages as m')
     .leftJoin('users as u', 'u.id', 'm.authorId')
     .leftJoin('outgoingMail as o', 'o.id', 'm.outgoingMailId')
-    .select(['m.id', 'm.direction', 'm.subject', 'm.bodyEnc', 'm.at', 'u.displayName as authorName', 'o.status as delivery'])
+    .select(['m.id', 'm.direction', 'm.subjectEnc', 'm.bodyEnc', 'm.at', 'u.displayName as authorName', 'o.status as delivery'])
     .where('m.threadId', '=', threadId)
     .orderBy('m.at')
     .orderBy('m.id')
@@ -101,20 +101,20 @@ export async function getThread(ctx: AppContext, actor: Actor, threadId: string)
       ? []
       : await ctx.db
           .selectFrom('emailAttachments')
-          .select(['id', 'messageId', 'filename', 'contentType', 'byteSize'])
+          .select(['id', 'messageId', 'filenameEnc', 'contentType', 'byteSize'])
           .where(
             'messageId',
             'in',
             messages.map((m) => m.id),
           )
-          .orderBy('filename')
+          .orderBy('id')
           .execute();
   await recordAudit(ctx.db, { actor: auditActor(actor), action: 'email-thread.read', recordType: 'email_thread', recordId: threadId, details: { messages: messages.length } });
   const correspondent = decryptField(ctx.keys, thread.correspondentEnc);
   return {
     id: thread.id,
     number: String(thread.number),
-    subject: thread.subject,
+    subject: decryptField(ctx.keys, thread.subjectEnc),
     status: thread.status as EmailThreadStatus,
     correspondent,
     createdAt: thread.createdAt.toISOString(),
@@ -124,14 +124,14 @@ export async function getThread(ctx: AppContext, actor: Actor, threadId: string)
     messages: messages.map((m) => ({
       id: m.id,
       direction: m.direction as 'in' | 'out',
-      subject: m.subject,
+      subject: decryptField(ctx.keys, m.subjectEnc),
       body: decryptField(ctx.keys, m.bodyEnc),
       at: m.at.toISOString(),
       authorName: m.authorName ?? null,
       delivery: m.direction === 'out' ? ((m.delivery as 'queued' | 'sent' | 'kept-locally' | 'failed' | null) ?? null) : null,
       attachments: attachments
         .filter((a) => a.messageId === m.id)
-        .map((a) => ({ id: a.id, filename: a.filename, contentType: a.contentType, byteSize: a.byteSize })),
+        .map((a) => ({ id: a.id, filename: decryptField(ctx.keys, a.filenameEnc), contentType: a.contentType, byteSize: a.byteSize })),
     })),
   };
 }
@@ -146,13 +146,13 @@ export async function getAttachment(
   const row = await ctx.db
     .selectFrom('emailAttachments as a')
     .innerJoin('emailMessages as m', 'm.id', 'a.messageId')
-    .select(['a.filename', 'a.contentType', 'a.dataEnc'])
+    .select(['a.filenameEnc', 'a.contentType', 'a.dataEnc'])
     .where('a.id', '=', attachmentId)
     .where('m.threadId', '=', threadId)
     .executeTakeFirst();
   if (!row) throw notFound('No such attachment');
   await recordAudit(ctx.db, { actor: auditActor(actor), action: 'email-attachment.read', recordType: 'email_thread', recordId: threadId, details: { attachmentId } });
-  return { filename: row.filename, contentType: row.contentType, bytes: Buffer.from(decryptField(ctx.keys, row.dataEnc), 'base64') };
+  return { filename: decryptField(ctx.keys, row.filenameEnc), contentType: row.contentType, bytes: Buffer.from(decryptField(ctx.keys, row.dataEnc), 'base64') };
 }
 
 /** The domain our Message-IDs carry: the sender's, so that they are unique to the centre. */
@@ -176,7 +176,7 @@ export async function replyToThread(ctx: AppContext, actor: Actor, threadId: str
     const lastIncoming = earlier.filter((m) => m.direction === 'in' && isRealMessageId(m.messageId)).at(-1);
     const references = earlier.map((m) => m.messageId).filter(isRealMessageId).slice(-REFERENCES_KEPT);
     const messageId = `<${crypto.randomUUID()}@${messageIdDomain(ctx)}>`;
-    const subject = `Re: ${thread.subject}`.trim();
+    const subject = `Re: ${decryptField(ctx.keys, thread.subjectEnc)}`.trim();
     const now = new Date();
     const outgoingMailId = await queueMail(ctx, trx, {
       to,
@@ -198,7 +198,7 @@ export async function replyToThread(ctx: AppContext, actor: Actor, threadId: str
         direction: 'out',
         messageId,
         inReplyTo: lastIncoming?.messageId ?? null,
-        subject,
+        subjectEnc: encryptField(ctx.keys, subject),
         bodyEnc: encryptField(ctx.keys, body),
         authorId: actor.id,
         outgoingMailId,

@@ -15,7 +15,7 @@ export interface MailMessage {
   text: string;
   /** Why it is sent (report-received, report-forwarded …), for the mailbox and statistics. */
   purpose: string;
-  /** Case data (a counsellor's reply): the text is stored encrypted and the mailbox shows neither text nor address. */
+  /** Case data (a counsellor's reply): subject and text are stored encrypted; the mailbox shows neither them nor the address. */
   confidential?: boolean;
   /** Threading and reply headers (helpline e-mail replies); carried with the job, never needed to send. */
   headers?: MailHeaders;
@@ -36,7 +36,7 @@ export async function queueMail(ctx: AppContext, trx: DbOrTrx, message: MailMess
     .insertInto('outgoingMail')
     .values({
       toEnc: encryptField(ctx.keys, message.to),
-      subject: message.subject,
+      subject: message.confidential ? encryptField(ctx.keys, message.subject) : message.subject,
       bodyText: message.confidential ? encryptField(ctx.keys, message.text) : message.text,
       confidential: message.confidential === true,
       purpose: message.purpose,
@@ -75,7 +75,7 @@ export async function deliverMail(ctx: AppContext, mailId: string, headers?: Mai
     await transport.sendMail({
       from: ctx.config.mailFrom,
       to: decryptField(ctx.keys, mail.toEnc),
-      subject: mail.subject,
+      subject: mail.confidential ? decryptField(ctx.keys, mail.subject) : mail.subject,
       text: mail.confidential ? decryptField(ctx.keys, mail.bodyText) : mail.bodyText,
       ...(headers?.messageId ? { messageId: headers.messageId } : {}),
       ...(headers?.inReplyTo ? { inReplyTo: headers.inReplyTo } : {}),

@@ -51,7 +51,7 @@ export async function mailboxRoutes(app: FastifyInstance, ctx: AppContext): Prom
           id: m.id,
           // A helpline reply is case data: administrators see that it went, not to whom or what.
           to: m.confidential ? '—' : decryptField(ctx.keys, m.toEnc),
-          subject: m.subject,
+          subject: m.confidential ? '(helpline reply)' : m.subject,
           text: m.confidential ? '(helpline reply: read it in the helpline inbox)' : m.bodyText,
           purpose: m.purpose,
           status: m.status,

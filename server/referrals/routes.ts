@@ -19,8 +19,9 @@ import {
 } from '../../common/schemas/referrals';
 import { requireActor } from '../auth/request';
 import { can } from '../auth/policy';
-import { notFound } from '../http/errors';
+import { forbidden, notFound } from '../http/errors';
 import { casePolicy } from '../cases/policy';
+import { referralPolicy } from './policy';
 import { acknowledgeReferral, approveReferral, forwardCase, getReferral, listReferrals, recordOutcome, writeReferralMessage } from './referrals';
 import { routingForCase } from './routing-for-case';
 import { ROUTING_RULES_VERSION } from './routing';
@@ -38,7 +39,10 @@ export async function referralRoutes(app: FastifyInstance, ctx: AppContext): Pro
     schema: { tags: ['cases'], summary: 'Institutions the routing rules suggest for the case, with the rule behind each', params: caseIdParamsSchema, querystring: routingQuerySchema, response: { 200: routingResponseSchema, ...errors } },
     handler: async (request) => {
       const { actor } = requireActor(request);
-      if (!can(casePolicy, actor, 'read')) throw notFound('No such case');
+      // For those who forward cases (the suggestions reveal the classification and the place).
+      if (!can(referralPolicy, actor, 'create')) throw forbidden();
+      const theCase = await ctx.db.selectFrom('cases').select(['assigneeId', 'createdBy']).where('id', '=', request.params.id).executeTakeFirst();
+      if (!theCase || !can(casePolicy, actor, 'read', theCase)) throw notFound('No such case');
       return { rulesVersion: ROUTING_RULES_VERSION, suggestions: await routingForCase(ctx.db, request.params.id, request.query) };
     },
   });

@@ -102,7 +102,7 @@ describe('helpline journey', () => {
     await page.keyboard.type('Мајка каже да ћерка добија претеће поруке у одељењској групи на Вајберу.');
 
     // A reload midway: the draft is still there, the call still running.
-    await expect.poll(() => page.evaluate(() => Object.keys(localStorage).some((k) => k.startsWith('bezbedno.helpline.draft.')))).toBe(true);
+    await expect.poll(() => page.evaluate(() => Object.keys(sessionStorage).some((k) => k.startsWith('bezbedno.helpline.draft.')))).toBe(true);
     await page.reload();
     await page.getByTestId('new-contact-heading').waitFor();
     await expect.poll(() => page.locator('textarea[name="summary"]').inputValue()).toContain('претеће поруке');
@@ -169,7 +169,7 @@ describe('helpline journey', () => {
     expect(saved.adviceArticleIds).toHaveLength(1);
     expect(saved.durationSeconds).toBeGreaterThan(0);
     // The draft is gone once saved.
-    expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('bezbedno.helpline.draft.')))).toEqual([]);
+    expect(await page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('bezbedno.helpline.draft.')))).toEqual([]);
 
     // Found in the list by a word from the summary (Latin letters find Cyrillic words).
     await page.getByRole('link', { name: 'Назад на обраћања' }).click();

@@ -102,3 +102,12 @@ export async function expectNoAxeViolations(page: Page, label: string): Promise<
   });
   expect(violations, `${label}: axe-core violations`).toEqual([]);
 }
+
+/** Signs a demo-style account (no TOTP) in to the staff console and waits for the home screen. */
+export async function signInToConsole(page: Page, user: { username: string; password: string }): Promise<void> {
+  await page.goto('/console/');
+  await page.locator('input[name="username"]').fill(user.username);
+  await page.locator('input[name="password"]').fill(user.password);
+  await page.locator('button[type="submit"]').click();
+  await page.getByTestId('home-heading').waitFor();
+}

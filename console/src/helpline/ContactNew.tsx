@@ -1,6 +1,6 @@
 // Logging a contact while on the phone: sensible defaults, the call timer, and a draft kept in
-// this browser (per person) so a reload or a crash loses nothing. The caller's number is kept
-// only for this tab (sessionStorage): the centre keeps no number unless the caller agrees.
+// this tab (sessionStorage, per person) so a reload loses nothing, while nothing of it stays on
+// the computer once the tab is closed (shared workstations). Sign-out removes it too.
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
@@ -30,7 +30,7 @@ const identifierKey = (userId: string) => `bezbedno.helpline.draft-identifier.${
 
 function readDraft(userId: string, fallback: ContactValues): ContactValues | null {
   try {
-    const stored = localStorage.getItem(draftKey(userId));
+    const stored = sessionStorage.getItem(draftKey(userId));
     if (!stored) return null;
     const parsed = JSON.parse(stored) as Partial<ContactValues>;
     const identifier = JSON.parse(sessionStorage.getItem(identifierKey(userId)) ?? '{}') as Partial<ContactValues>;
@@ -44,7 +44,7 @@ function readDraft(userId: string, fallback: ContactValues): ContactValues | nul
 function writeDraft(userId: string, values: ContactValues): void {
   try {
     const { callerIdentifier, keepIdentifier, ...rest } = values;
-    localStorage.setItem(draftKey(userId), JSON.stringify(rest));
+    sessionStorage.setItem(draftKey(userId), JSON.stringify(rest));
     sessionStorage.setItem(identifierKey(userId), JSON.stringify({ callerIdentifier, keepIdentifier }));
   } catch {
     // not kept; the form still works
@@ -53,7 +53,7 @@ function writeDraft(userId: string, values: ContactValues): void {
 
 export function clearDraft(userId: string): void {
   try {
-    localStorage.removeItem(draftKey(userId));
+    sessionStorage.removeItem(draftKey(userId));
     sessionStorage.removeItem(identifierKey(userId));
   } catch {
     // nothing to clear

@@ -51,7 +51,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     CREATE TABLE email_threads (
       id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
       number bigint GENERATED ALWAYS AS IDENTITY UNIQUE,
-      subject text NOT NULL,
+      subject_enc text NOT NULL,
       correspondent_key text NOT NULL,
       correspondent_enc text NOT NULL,
       status text NOT NULL DEFAULT 'awaiting' CHECK (status IN ('awaiting', 'answered', 'closed')),
@@ -67,7 +67,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       direction text NOT NULL CHECK (direction IN ('in', 'out')),
       message_id text NOT NULL UNIQUE,
       in_reply_to text,
-      subject text NOT NULL,
+      subject_enc text NOT NULL,
       body_enc text NOT NULL,
       author_id uuid REFERENCES users(id),
       outgoing_mail_id uuid,
@@ -79,7 +79,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     CREATE TABLE email_attachments (
       id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
       message_id uuid NOT NULL REFERENCES email_messages(id) ON DELETE CASCADE,
-      filename text NOT NULL,
+      filename_enc text NOT NULL,
       content_type text NOT NULL,
       byte_size integer NOT NULL,
       data_enc text NOT NULL

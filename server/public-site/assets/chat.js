@@ -28,6 +28,7 @@
     try { return JSON.parse(sessionStorage.getItem(KEY) || 'null'); } catch (e) { return null; }
   }
   function save() {
+    if (ended || !state) return;
     try { sessionStorage.setItem(KEY, JSON.stringify(state)); } catch (e) { /* storage off: the chat still works until reload */ }
   }
   function forget() {
@@ -177,6 +178,13 @@
     try { dead.close(); } catch (e) { /* closing anyway */ }
     scheduleReconnect();
   }
+  // The quick exit: stop at once, so nothing late (an acknowledgement) writes the chat back.
+  window.addEventListener('bezbedno:quick-exit', function () {
+    ended = true;
+    state = null;
+    forget();
+    if (socket) socket.close();
+  });
   window.addEventListener('offline', giveUp);
   // A connection can die without the browser noticing: ask every 15 s, give up after 40 s of silence.
   var lastHeard = Date.now();

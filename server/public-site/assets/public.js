@@ -13,6 +13,7 @@
 
   function leave(event) {
     if (event) event.preventDefault();
+    window.dispatchEvent(new Event('bezbedno:quick-exit')); // an open chat stops and forgets itself
     try {
       window.sessionStorage.clear(); // an open chat leaves no trace in this tab
     } catch (e) {
