@@ -274,6 +274,7 @@ export async function staffChats(ctx: AppContext, actor: Actor) {
     .orderBy('chats.createdAt')
     .limit(200)
     .execute();
+  await recordAudit(ctx.db, { actor: auditActor(actor), action: 'chat.list', recordType: 'chat', details: { shown: rows.length } });
   return rows.map((r) => ({
     id: r.id,
     number: String(r.number),

@@ -402,9 +402,11 @@ async function storeTaken(ctx: AppContext, mailbox: MailboxAddress, uidValidity:
   try {
     return await take(incoming);
   } catch (error) {
-    // A message the database refuses must not block every later one: keep what can be kept
-    // (a note and the sender), so that a counsellor sees it and reads it in the mailbox. If
-    // even that fails, the run fails and the job tries again.
+    // A message the database refuses for what it contains (data errors, class 22; constraint
+    // errors, class 23) must not block every later one: keep what can be kept (a note and the
+    // sender), so that a counsellor sees it and reads it in the mailbox. Anything else (a lost
+    // connection, a timeout) fails the run and the job tries again with the whole message.
+    if (!/^2[23]/.test((error as { code?: string }).code ?? '')) throw error;
     return take({
       ...incoming,
       subject: '',

@@ -62,6 +62,7 @@ export async function listThreads(
   const counts = { awaiting: 0, answered: 0, closed: 0 } satisfies Record<EmailThreadStatus, number>;
   for (const row of counted) if (row.status in counts) counts[row.status as EmailThreadStatus] = Number(row.n);
   const shown = rows.slice(0, limit);
+  await recordAudit(ctx.db, { actor: auditActor(actor), action: 'email-thread.list', recordType: 'email_thread', details: { shown: shown.length } });
   return {
     threads: shown.map((row) => ({
       id: row.id,
