@@ -36,6 +36,7 @@ export const staffChatSchema = z.object({
   counsellorName: z.string().nullable(),
   isMine: z.boolean(),
   lastSeq: z.number().int(),
+  visitorSeenAt: isoDateTime.describe('Last sign of the visitor (their page reports every 25 s while connected)'),
 });
 export const staffChatListSchema = z.object({ chats: z.array(staffChatSchema) });
 export const chatIdParamsSchema = z.strictObject({ id: idSchema });

@@ -70,6 +70,14 @@ describe('live chat permissions', () => {
     await expectRejectsBadInput(counsellor, { method: 'POST', url: `/api/v1/chats/${waiting}/transfer`, valid: { counsellorId: colleague.id }, required: 'counsellorId', wrongType: ['counsellorId', 42] });
   });
 
+  it('refuses opening hours that close before they open, naming the field', async () => {
+    const admin = clients.get('administrator')!;
+    const refused = await admin.patch('/api/v1/settings', { chatOpensAt: '20:00', chatClosesAt: '08:00' });
+    expect(refused.statusCode).toBe(400);
+    expect(Object.keys(refused.json().error.fields)).toEqual(['chatClosesAt']);
+    expect((await admin.patch('/api/v1/settings', { chatOpensAt: '00:00', chatClosesAt: '24:00' })).statusCode).toBe(200);
+  });
+
   // Last: it uses up this address's chats for the hour.
   it('limits how many chats one address opens in an hour (PUBLIC_RATE_LIMIT_PER_HOUR)', async () => {
     const statuses: number[] = [];

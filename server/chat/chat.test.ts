@@ -286,6 +286,14 @@ describe('live chat', () => {
     expect(states.find((c) => c.id === left.chatId)).toMatchObject({ status: 'ended', endedBy: 'timeout' });
     expect(states.find((c) => c.id === kept.chatId)).toMatchObject({ status: 'waiting' });
 
+    // A child gone for an hour from an answered chat: it ends into the counsellor's draft contact.
+    const gone = await openChat('Нестао');
+    expect((await counsellor.post(`/api/v1/chats/${gone.chatId}/accept`)).statusCode).toBe(200);
+    await p.ctx.db.updateTable('chats').set({ visitorSeenAt: new Date(Date.now() - 61 * 60_000) }).where('id', '=', gone.chatId).execute();
+    await chatHousekeeping(p.ctx);
+    expect(await p.ctx.db.selectFrom('chats').select(['status', 'endedBy']).where('id', '=', gone.chatId).executeTakeFirstOrThrow()).toEqual({ status: 'ended', endedBy: 'timeout' });
+    expect(await p.ctx.db.selectFrom('contacts').select(['counsellorId', 'status']).where('chatId', '=', gone.chatId).executeTakeFirstOrThrow()).toEqual({ counsellorId: counsellorUser.id, status: 'draft' });
+
     // A finished conversation, ended longer ago than the retention period (365 days by default).
     const { chatId, token } = await openChat('Стари');
     const child = await Peer.connect(`${urlA}/api/v1/chat/socket`);

@@ -217,7 +217,7 @@ export async function endChat(ctx: AppContext, chatId: string, by: { actor: Acto
     if ('actor' in by && !can(chatPolicy, by.actor, 'write', chat)) throw forbidden('Only the counsellor holding the chat (or a supervisor) can end it');
     if ('actor' in by && chat.status === 'waiting') throw conflict('not_taken', 'Take the chat before ending it');
     // Housekeeping decided from an earlier look: end only if still waiting and still abandoned.
-    if ('timeout' in by && (chat.status !== 'waiting' || chat.visitorSeenAt.getTime() > Date.now() - ABANDONED_AFTER_MINUTES * 60_000)) return null;
+    if ('timeout' in by && (chat.status === 'ended' || chat.visitorSeenAt > abandonedBefore(chat.status as 'waiting' | 'active'))) return null;
     if (chat.status === 'ended') {
       const contact = await trx.selectFrom('contacts').select('id').where('chatId', '=', chatId).executeTakeFirst();
       return contact?.id ?? null;
@@ -264,7 +264,7 @@ export async function staffChats(ctx: AppContext, actor: Actor) {
   const rows = await ctx.db
     .selectFrom('chats')
     .leftJoin('users', 'users.id', 'chats.counsellorId')
-    .select(['chats.id', 'chats.number', 'chats.status', 'chats.language', 'chats.ageGroup', 'chats.nicknameEnc', 'chats.createdAt', 'chats.acceptedAt', 'chats.counsellorId', 'chats.lastSeq', 'users.displayName as counsellorName'])
+    .select(['chats.id', 'chats.number', 'chats.status', 'chats.language', 'chats.ageGroup', 'chats.nicknameEnc', 'chats.createdAt', 'chats.acceptedAt', 'chats.counsellorId', 'chats.lastSeq', 'chats.visitorSeenAt', 'users.displayName as counsellorName'])
     .where((eb) =>
       eb.or([
         eb('chats.status', '=', 'waiting'),
@@ -288,16 +288,19 @@ export async function staffChats(ctx: AppContext, actor: Actor) {
     counsellorName: r.counsellorName,
     isMine: r.counsellorId === actor.id,
     lastSeq: r.lastSeq,
+    visitorSeenAt: r.visitorSeenAt.toISOString(),
   }));
 }
 
 export { loadForStaff };
 
-/** A visitor gone this long from a chat nobody has taken yet has left; the chat ends. */
-export const ABANDONED_AFTER_MINUTES = 15;
+/** A visitor gone this long has left: from the queue, and from a conversation (which then ends into its contact). */
+export const ABANDONED_AFTER_MINUTES = { waiting: 15, active: 60 } as const;
+const abandonedBefore = (status: 'waiting' | 'active', now = Date.now()) => new Date(now - ABANDONED_AFTER_MINUTES[status] * 60_000);
 
 /**
- * Housekeeping: ends waiting chats whose visitor has gone, and deletes transcripts (and
+ * Housekeeping: ends chats whose visitor has gone (an answered one becomes its counsellor's
+ * draft contact, as if ended by them), and deletes transcripts (and
  * nicknames) once the retention period after the chat's end has passed — for real, rows
  * deleted, not hidden. The contact record stays, without the transcript.
  */
@@ -305,8 +308,12 @@ export async function chatHousekeeping(ctx: AppContext, now = new Date()): Promi
   const stale = await ctx.db
     .selectFrom('chats')
     .select('id')
-    .where('status', '=', 'waiting')
-    .where('visitorSeenAt', '<', new Date(now.getTime() - ABANDONED_AFTER_MINUTES * 60_000))
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('status', '=', 'waiting'), eb('visitorSeenAt', '<', abandonedBefore('waiting', now.getTime()))]),
+        eb.and([eb('status', '=', 'active'), eb('visitorSeenAt', '<', abandonedBefore('active', now.getTime()))]),
+      ]),
+    )
     .execute();
   for (const chat of stale) await endChat(ctx, chat.id, { timeout: true });
 

@@ -464,4 +464,13 @@ describe('escalation to the hotline', () => {
     expect(noLink.json().error.fields).toHaveProperty('urls');
     expect((await read(counsellor, id)).reportId).toBeNull();
   });
+
+  it('brings the report into the case the contact is already in', async () => {
+    const id = await create(counsellor, { channel: 'phone', contactType: 'data', summary: 'У случају' });
+    const caseId = (await counsellor.post('/api/v1/cases', { contactIds: [id] })).json().id as string;
+    const response = await counsellor.post(`/api/v1/contacts/${id}/report`, escalation);
+    expect(response.statusCode, response.body).toBe(201);
+    const report = await p.ctx.db.selectFrom('reports').select(['caseId']).where('id', '=', response.json().reportId).executeTakeFirstOrThrow();
+    expect(report.caseId).toBe(caseId);
+  });
 });

@@ -362,7 +362,10 @@ export async function escalateContact(ctx: AppContext, actor: Actor, id: string,
         .where('reportId', 'is', null)
         .executeTakeFirst();
       if (Number(linked.numUpdatedRows) === 0) throw conflict('already_escalated', 'This contact is already a hotline report');
-      await recordAudit(trx, { actor: auditActor(actor), action: 'contact.escalate', recordType: 'contact', recordId: id, details: { reportId } });
+      // A contact already in a case brings its report into the same case.
+      const { caseId } = await trx.selectFrom('contacts').select('caseId').where('id', '=', id).executeTakeFirstOrThrow();
+      if (caseId) await trx.updateTable('reports').set({ caseId, status: 'in-review' }).where('id', '=', reportId).execute();
+      await recordAudit(trx, { actor: auditActor(actor), action: 'contact.escalate', recordType: 'contact', recordId: id, details: { reportId, caseId } });
     },
   );
 }

@@ -18,23 +18,32 @@ export function formatWhen(date: Date, language: Language): string {
 
 /** The texts chat.js shows, in the page's language (read from a data attribute, no inline script). */
 function clientMessages(page: PageContext, centreEmail: string) {
-  const keys = ['waiting', 'waitingFirst', 'active', 'ended', 'reconnecting', 'connected', 'you', 'counsellor', 'system', 'pending', 'typing', 'endConfirm', 'error', 'closedNow', 'tooMany', 'starting'] as const;
+  const keys = ['waiting', 'waitingFirst', 'active', 'ended', 'reconnecting', 'connected', 'you', 'counsellor', 'system', 'pending', 'typing', 'endConfirm', 'slowDown', 'notSent', 'startFailed', 'closedNow', 'tooMany', 'starting'] as const;
   return Object.fromEntries(keys.map((k) => [k, page.t(`public.chat.${k}`, { phone: page.helplinePhone, email: centreEmail, ahead: '{{ahead}}', message: '{{message}}' })]));
 }
 
-function ChatClosed({ page, opensAt }: { page: PageContext; opensAt: Date | null }) {
-  const { t, helplinePhone } = page;
+function ChatClosed({ page, opensAt, centreEmail }: { page: PageContext; opensAt: Date | null; centreEmail: string }) {
+  const { t } = page;
   return (
     <section aria-labelledby="chat-closed" className="chat-closed">
       <h2 id="chat-closed">{t('public.chat.closed')}</h2>
       <p>{opensAt ? t('public.chat.opensAt', { when: formatWhen(opensAt, page.language) }) : t('public.chat.closedNoTime')}</p>
       <p>{t('public.chat.meanwhile')}</p>
-      <ul>
-        <li><a href={`tel:${helplinePhone.replace(/\s/g, '')}`}>{t('public.chat.meanwhileCall', { phone: helplinePhone })}</a></li>
-        <li><a href="/report">{t('public.chat.meanwhileReport')}</a></li>
-        <li><a href="/advice">{t('public.chat.meanwhileAdvice')}</a></li>
-      </ul>
+      <OtherWays page={page} centreEmail={centreEmail} />
     </section>
+  );
+}
+
+/** The other ways to reach the centre, for when the chat cannot be used. */
+function OtherWays({ page, centreEmail }: { page: PageContext; centreEmail: string }) {
+  const { t, helplinePhone } = page;
+  return (
+    <ul>
+      <li><a href={`tel:${helplinePhone.replace(/\s/g, '')}`}>{t('public.chat.meanwhileCall', { phone: helplinePhone })}</a></li>
+      <li><a href={`mailto:${centreEmail}`}>{t('public.chat.writeTo', { email: centreEmail })}</a></li>
+      <li><a href="/report">{t('public.chat.meanwhileReport')}</a></li>
+      <li><a href="/advice">{t('public.chat.meanwhileAdvice')}</a></li>
+    </ul>
   );
 }
 
@@ -42,9 +51,10 @@ function ChatOpen({ page, centreEmail }: { page: PageContext; centreEmail: strin
   const { t } = page;
   return (
     <div id="chat" className="chat" data-messages={JSON.stringify(clientMessages(page, centreEmail))}>
-      <p className="chat-needs-js notice" id="chat-needs-js">
-        {t('public.chat.needsJs', { phone: page.helplinePhone, email: centreEmail })}
-      </p>
+      <div className="chat-needs-js notice" id="chat-needs-js">
+        <p>{t('public.chat.needsJs')}</p>
+        <OtherWays page={page} centreEmail={centreEmail} />
+      </div>
       <form id="chat-start" className="chat-start" hidden>
         <fieldset>
           <legend>{t('public.chat.startLegend')}</legend>
@@ -106,7 +116,7 @@ export async function chatPageRoutes(app: FastifyInstance, ctx: AppContext): Pro
       <>
         <h1>{t('public.chat.title')}</h1>
         <p className="lead">{t('public.chat.lead')}</p>
-        {hours.isOpen ? <ChatOpen page={page} centreEmail={settings.centreEmail} /> : <ChatClosed page={page} opensAt={hours.opensAt} />}
+        {hours.isOpen ? <ChatOpen page={page} centreEmail={settings.centreEmail} /> : <ChatClosed page={page} opensAt={hours.opensAt} centreEmail={settings.centreEmail} />}
         <p className="emergency" role="note">{t('public.chat.emergency')}</p>
       </>,
       hours.isOpen ? { script: '/assets/chat.js', stylesheet: '/assets/chat.css' } : { stylesheet: '/assets/chat.css' },

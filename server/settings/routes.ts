@@ -6,7 +6,7 @@ import { errorSchema } from '../../common/schemas/common';
 import { settingsResponseSchema, updateSettingsRequestSchema } from '../../common/schemas/settings';
 import { requireActor } from '../auth/request';
 import { can } from '../auth/policy';
-import { forbidden } from '../http/errors';
+import { forbidden, validationFailed } from '../http/errors';
 import { settingsPolicy } from './policy';
 import { forgetCachedSettings, getSettings, updateSettings } from './settings';
 
@@ -29,6 +29,11 @@ export async function settingsRoutes(app: FastifyInstance, ctx: AppContext): Pro
     handler: async (request) => {
       const { actor } = requireActor(request);
       if (!can(settingsPolicy, actor, 'update')) throw forbidden();
+      // Settings that only make sense together: the chat must close after it opens.
+      const merged = { ...(await getSettings(ctx.db)), ...request.body };
+      if (merged.chatClosesAt <= merged.chatOpensAt) {
+        throw validationFailed({ chatClosesAt: 'The chat must close after it opens (24:00 = midnight)' });
+      }
       await ctx.db.transaction().execute((trx) => updateSettings(trx, request.body, actor));
       forgetCachedSettings(ctx.db);
       return { settings: await getSettings(ctx.db) };

@@ -6,6 +6,7 @@ export const chatMessages = {
       chats: 'Ћаскање',
     },
     console: {
+      visitorAway: 'Дете није на вези',
       title: 'Ћаскање уживо',
       titleBadge: '({{count}}) {{title}}',
       loadFailed: 'Листа ћаскања није учитана.',
@@ -146,6 +147,7 @@ export const chatMessages = {
       chats: 'Live chat',
     },
     console: {
+      visitorAway: 'The child is not connected',
       title: 'Live chat',
       titleBadge: '({{count}}) {{title}}',
       loadFailed: 'The list of chats did not load.',

@@ -13,7 +13,7 @@ import { asApiError, useUser } from '../session';
 import { chatApi, type StaffChat } from './api';
 import { Conversation } from './Conversation';
 import { ConnectionBar } from './ConnectionBar';
-import { ageGroupLabel, languageLabel, visitorName, waitedLabel, formatTime } from './format';
+import { ageGroupLabel, isAway, languageLabel, visitorName, waitedLabel, formatTime } from './format';
 import { useChatConnection, useNow } from './useChatConnection';
 
 export function ChatWorkspace() {
@@ -56,7 +56,10 @@ export function ChatWorkspace() {
   }, [load]);
   useEffect(() => {
     void load();
+    // Once a minute as well: whether each child is still connected (their page reports every 25 s).
+    const everyMinute = setInterval(() => void load(), 60_000);
     return () => {
+      clearInterval(everyMinute);
       if (refreshTimer.current) clearTimeout(refreshTimer.current);
     };
   }, [load]);
@@ -216,6 +219,7 @@ export function ChatWorkspace() {
                     <ul className="tag-list chat-codes">
                       <li className="tag">{ageGroupLabel(t, chat.ageGroup)}</li>
                       <li className="tag">{languageLabel(t, chat.language)}</li>
+                      {isAway(chat, now) && <li className="tag tag-warning">{t('chat.console.visitorAway')}</li>}
                     </ul>
                     <p className="chat-queue-waited">
                       <time dateTime={chat.waitingSince} title={formatTime(chat.waitingSince, language)}>

@@ -14,7 +14,8 @@ import { useLanguage } from '../i18n';
 import { asApiError } from '../session';
 import { chatApi, type StaffChat } from './api';
 import { AdviceLinks, SnippetMenu, TransferForm } from './Tools';
-import { ageGroupLabel, formatTime, languageLabel, visitorName } from './format';
+import { ageGroupLabel, formatTime, isAway, languageLabel, visitorName } from './format';
+import { useNow } from './useChatConnection';
 import type { ChatConnection, ChatMessage, ChatView, OutgoingMessage } from './socket';
 
 interface Props {
@@ -31,6 +32,7 @@ interface Props {
 }
 
 export function Conversation({ chat, view, connection, isConnected, draft, onDraft, focusComposer, onComposerFocused, onClose, onTransferred }: Props) {
+  const now = useNow(15_000);
   const { t } = useTranslation();
   const language = useLanguage();
   const navigate = useNavigate();
@@ -117,6 +119,11 @@ export function Conversation({ chat, view, connection, isConnected, draft, onDra
               </div>
             )}
           </dl>
+          {isAway(chat, now) && (
+            <p className="tag tag-warning" role="status">
+              {t('chat.console.visitorAway')}
+            </p>
+          )}
         </div>
         {isHeld && (
           <div className="chat-end">

@@ -27,3 +27,8 @@ export function waitedLabel(t: TFunction, sinceIso: string, now: number): string
   const minutes = Math.floor((now - new Date(sinceIso).getTime()) / 60_000);
   return minutes < 1 ? t('chat.console.queue.waitedLessThanMinute') : t('chat.console.queue.waited', { count: minutes });
 }
+
+/** No sign of the child's page for over a minute (it reports every 25 s while connected). */
+export function isAway(chat: { visitorSeenAt: string }, now: number): boolean {
+  return now - Date.parse(chat.visitorSeenAt) > 70_000;
+}

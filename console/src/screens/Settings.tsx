@@ -34,7 +34,8 @@ const REFERRAL_FIELDS: { name: Name; type: string }[] = [
 ];
 const CHAT_FIELDS: { name: Name; type: string }[] = [
   { name: 'chatOpensAt', type: 'time' },
-  { name: 'chatClosesAt', type: 'time' },
+  // Text, not a time field: a browser's time field stops at 23:59 and the chat may close at 24:00.
+  { name: 'chatClosesAt', type: 'text' },
   { name: 'chatOnWeekends', type: 'checkbox' },
   { name: 'chatTranscriptRetentionDays', type: 'number' },
 ];

@@ -62,7 +62,8 @@
     who.textContent = (T[sender === 'visitor' ? 'you' : sender] || sender) + ': ';
     var text = document.createElement('span');
     text.className = 'text';
-    text.textContent = body;
+    if (sender === 'counsellor') appendWithLinks(text, body);
+    else text.textContent = body;
     li.appendChild(who);
     li.appendChild(text);
     if (pendingId) {
@@ -74,6 +75,26 @@
     log.appendChild(li);
     li.scrollIntoView({ block: 'nearest' });
     return li;
+  }
+
+  // Links a counsellor sends (an advice article, a reporting page) can be tapped. Built as
+  // elements with textContent, never as HTML; only web addresses and this site's own pages.
+  var LINK = /(https?:\/\/[^\s<>"]+|\/(?:advice|report|chat)(?:\/[^\s<>"]*)?)/g;
+  function appendWithLinks(element, body) {
+    var last = 0;
+    body.replace(LINK, function (match, _whole, offset) {
+      var url = match.replace(/[.,;:!?)]+$/, '');
+      if (offset > last) element.appendChild(document.createTextNode(body.slice(last, offset)));
+      var a = document.createElement('a');
+      a.href = url;
+      a.textContent = url;
+      a.target = '_blank';
+      a.rel = 'noopener noreferrer';
+      element.appendChild(a);
+      last = offset + url.length;
+      return match;
+    });
+    if (last < body.length) element.appendChild(document.createTextNode(body.slice(last)));
   }
 
   function confirmDelivered(clientId) {
@@ -131,7 +152,14 @@
       case 'error':
         if (frame.code === 'not_found') { forget(); ended = true; return finish(); }
         if (frame.code === 'chat_ended') return finish();
-        errorLine.textContent = T.error.replace('{{message}}', frame.message || '');
+        if (frame.code === 'rate_limited') {
+          // Too fast: the messages stay in the outbox and go again in a few seconds.
+          errorLine.textContent = T.slowDown;
+          clearTimeout(resendTimer);
+          resendTimer = setTimeout(resendOutbox, 5000);
+          return;
+        }
+        errorLine.textContent = T.notSent;
         return;
     }
   }
@@ -141,6 +169,13 @@
     setStatus(T.reconnecting);
     reconnectTimer = setTimeout(connect, retryMs);
     retryMs = Math.min(retryMs * 2, 10000);
+  }
+
+  var resendTimer = null;
+  function resendOutbox() {
+    if (!socket || socket.readyState !== WebSocket.OPEN) return;
+    errorLine.textContent = '';
+    state.outbox.forEach(function (o) { socket.send(JSON.stringify({ type: 'send', clientId: o.clientId, body: o.body })); });
   }
 
   function connect() {
@@ -156,7 +191,7 @@
       lastHeard = Date.now();
       errorLine.textContent = '';
       ws.send(JSON.stringify({ type: 'hello', chatId: state.chatId, token: state.token, afterSeq: lastSeq }));
-      state.outbox.forEach(function (o) { ws.send(JSON.stringify({ type: 'send', clientId: o.clientId, body: o.body })); });
+      resendOutbox();
     };
     ws.onmessage = function (event) {
       if (socket !== ws) return; // a connection already given up (its frames come again on the new one)
@@ -229,7 +264,7 @@
         }
         button.disabled = false;
         var code = result.json && result.json.error && result.json.error.code;
-        errorLine.textContent = code === 'chat_closed' ? T.closedNow : code === 'rate_limited' ? T.tooMany : T.error.replace('{{message}}', (result.json.error && result.json.error.message) || '');
+        errorLine.textContent = code === 'chat_closed' ? T.closedNow : code === 'rate_limited' ? T.tooMany : T.startFailed;
         chatWindow.hidden = false;
         compose.hidden = true;
       })
