@@ -24,10 +24,16 @@ export function renderHome(page: PageContext): string {
           <li>
             <h3>{t('public.home.helplineTitle')}</h3>
             <p>{t('public.home.helplineText')}</p>
+            <p>
+              <a href="/chat">{t('public.nav.chat')}</a> · <a href="/advice">{t('public.nav.advice')}</a>
+            </p>
           </li>
           <li>
             <h3>{t('public.home.hotlineTitle')}</h3>
             <p>{t('public.home.hotlineText')}</p>
+            <p>
+              <a href="/report">{t('public.nav.report')}</a>
+            </p>
           </li>
           <li>
             <h3>{t('public.home.preventionTitle')}</h3>

@@ -11,7 +11,7 @@ import { referralAccess } from '../referrals/access';
 import { useLoad } from '../useLoad';
 
 /** Roles whose work this console already covers; the others get a plain "coming" note. */
-const ROLES_WITH_SCREENS: readonly Role[] = ['administrator', 'dpo', 'analyst', 'supervisor', 'institution-contact'];
+const ROLES_WITH_SCREENS: readonly Role[] = ['administrator', 'dpo', 'analyst', 'supervisor', 'counsellor', 'institution-contact'];
 
 interface Card {
   to: string;
@@ -40,6 +40,13 @@ export function Home() {
 
   const cards: Card[] = [
     ...(isInstitutionOnly ? [{ to: '/referrals', key: 'institutionReferrals', extra: waitingText }] : []),
+    ...(can['contacts.create'] ? [{ to: '/helpline/contacts/new', key: 'newContact' }] : []),
+    ...(can['chats.answer'] ? [{ to: '/chats', key: 'chats' }] : []),
+    ...(can['contacts.list'] ? [{ to: '/helpline/contacts', key: 'contacts' }] : []),
+    ...(can['inbox.read'] ? [{ to: '/inbox', key: 'inbox' }] : []),
+    ...(can['cases.list'] ? [{ to: '/helpline/cases', key: 'cases' }] : []),
+    ...(can['helpline.supervise'] ? [{ to: '/helpline/overview', key: 'overview' }] : []),
+    ...(can['advice.read'] ? [{ to: '/advice', key: 'advice' }] : []),
     ...(can['reports.list'] ? [{ to: '/reports', key: can['reports.work'] ? 'reports' : 'reportsEscalated' }] : []),
     ...(access.isCaseWorker ? [{ to: '/referrals', key: 'referrals' }] : []),
     ...(can['users.list'] ? [{ to: '/users', key: can['users.manage'] ? 'usersManage' : 'users' }] : []),
