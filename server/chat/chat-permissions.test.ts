@@ -7,7 +7,7 @@ import { createTestPlatform, type TestPlatform } from '../../test/helpers/platfo
 import { createUser, signIn, type Client, type TestUser } from '../../test/helpers/factories';
 import { matrixTests, type MatrixAction } from '../../test/helpers/matrix';
 import { expectRejectsBadInput } from '../../test/helpers/bad-input';
-import { forgetCachedSettings } from '../settings/settings';
+import { CHAT_ALWAYS_OPEN, setSettings } from '../../test/helpers/settings';
 
 let p: TestPlatform;
 const clients = new Map<Role, Client>();
@@ -25,10 +25,7 @@ async function openChat(): Promise<string> {
 
 beforeAll(async () => {
   p = await createTestPlatform();
-  for (const [key, value] of Object.entries({ chatOpensAt: '00:00', chatClosesAt: '24:00', chatOnWeekends: true })) {
-    await p.ctx.db.insertInto('settings').values({ key, value: JSON.stringify(value) }).execute();
-  }
-  forgetCachedSettings(p.ctx.db);
+  await setSettings(p.ctx, CHAT_ALWAYS_OPEN);
   for (const role of ROLES) clients.set(role, await signIn(p.app, await createUser(p.ctx, { roles: [role] })));
   // Chats held by a counsellor who is not in the matrix: only a supervisor may act on them.
   holder = await signIn(p.app, await createUser(p.ctx, { roles: ['counsellor'] }));

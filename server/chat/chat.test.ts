@@ -9,7 +9,7 @@ import WebSocket from 'ws';
 import { buildApp } from '../app';
 import { createTestPlatform, type TestPlatform } from '../../test/helpers/platform';
 import { createUser, signIn, type Client, type TestUser } from '../../test/helpers/factories';
-import { forgetCachedSettings } from '../settings/settings';
+import { CHAT_ALWAYS_OPEN, setSettings } from '../../test/helpers/settings';
 import { chatHours } from './hours';
 import { chatHousekeeping } from './chats';
 
@@ -67,16 +67,6 @@ class Peer {
   }
 }
 
-async function openAlways() {
-  for (const [key, value] of Object.entries({ chatOpensAt: '00:00', chatClosesAt: '24:00', chatOnWeekends: true })) {
-    await p.ctx.db
-      .insertInto('settings')
-      .values({ key, value: JSON.stringify(value) })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(value) }))
-      .execute();
-  }
-  forgetCachedSettings(p.ctx.db);
-}
 
 /** Ends a waiting chat the test no longer needs, so the queue is empty for the next test. */
 async function close(chat: { chatId: string }) {
@@ -92,7 +82,7 @@ async function openChat(nickname = 'Мица') {
 beforeAll(async () => {
   // Many chats are opened from one address here; the per-address limit has its own test.
   p = await createTestPlatform({ PUBLIC_RATE_LIMIT_PER_HOUR: '1000' });
-  await openAlways();
+  await setSettings(p.ctx, CHAT_ALWAYS_OPEN);
   // A second app process on the same database: its own WebSocket hub and its own listener.
   second = await buildApp(p.ctx, { logStream: new Writable({ write: (_chunk, _encoding, done) => done() }) });
   urlA = (await p.app.listen({ port: 0, host: '127.0.0.1' })).replace('http', 'ws');
@@ -327,12 +317,11 @@ describe('live chat', () => {
     expect(chatHours(settings, new Date('2027-01-07T10:00:00Z')).isOpen).toBe(false);
     expect(chatHours({ ...settings, chatOnWeekends: true }, new Date('2027-01-07T10:00:00Z')).isOpen).toBe(true);
 
-    await p.ctx.db.updateTable('settings').set({ value: JSON.stringify('00:00') }).where('key', '=', 'chatClosesAt').execute();
-    forgetCachedSettings(p.ctx.db);
+    await setSettings(p.ctx, { chatClosesAt: '00:00' });
     const refused = await p.app.inject({ method: 'POST', url: '/api/v1/chats', payload: { language: 'en' } });
     expect(refused.statusCode).toBe(409);
     expect(refused.json().error.code).toBe('chat_closed');
     expect((await p.app.inject({ method: 'GET', url: '/api/v1/chat/status' })).json()).toMatchObject({ isOpen: false });
-    await openAlways();
+    await setSettings(p.ctx, CHAT_ALWAYS_OPEN);
   });
 });

@@ -3,7 +3,7 @@
 // counsellor on a call (quick search, copy link) and a supervisor writing with a live preview.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { expectNoAxeViolations, startBrowserHarness, watchForPageErrors, type BrowserHarness } from '../helpers/browser';
+import { signInToConsole, expectNoAxeViolations, startBrowserHarness, watchForPageErrors, type BrowserHarness } from '../helpers/browser';
 import { createUser } from '../helpers/factories';
 import { seedStarterArticles } from '../../server/advice/starter';
 
@@ -20,13 +20,8 @@ const HEADINGS = {
   en: { list: 'Advice', search: 'blackmail', article: 'Someone threatens to share intimate pictures of you: what to do', review: 'This text is still to be reviewed by the centre.' },
 } as const;
 
-async function signInToConsole(page: Page, roles: ['counsellor'] | ['supervisor']) {
-  const user = await createUser(h.platform.ctx, { roles, withTotp: false, isDemo: true });
-  await page.goto('/console/');
-  await page.locator('input[name="username"]').fill(user.username);
-  await page.locator('input[name="password"]').fill(user.password);
-  await page.locator('button[type="submit"]').click();
-  await page.getByTestId('home-heading').waitFor();
+async function signInAs(page: Page, roles: ['counsellor'] | ['supervisor']) {
+  await signInToConsole(page, await createUser(h.platform.ctx, { roles, withTotp: false, isDemo: true }));
 }
 
 describe('public advice library', () => {
@@ -87,7 +82,7 @@ describe('advice library in the console', () => {
     const context = await h.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
     const page = await context.newPage();
     const problems = watchForPageErrors(page);
-    await signInToConsole(page, ['counsellor']);
+    await signInAs(page, ['counsellor']);
     await page.goto('/console/advice');
     await expect.poll(() => page.getByTestId('advice-row').count()).toBe(8);
     await expectNoAxeViolations(page, 'console advice list');
@@ -109,7 +104,7 @@ describe('advice library in the console', () => {
     const context = await h.newContext();
     const page = await context.newPage();
     const problems = watchForPageErrors(page);
-    await signInToConsole(page, ['supervisor']);
+    await signInAs(page, ['supervisor']);
     await page.goto('/console/advice');
     await page.getByTestId('advice-new').click();
     await page.locator('input[name="slug"]').fill('gaming-chat-safety');

@@ -8,9 +8,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { Page } from 'playwright-core';
-import { expectNoAxeViolations, startBrowserHarness, watchForPageErrors, type BrowserHarness } from '../helpers/browser';
+import { signInToConsole, expectNoAxeViolations, startBrowserHarness, watchForPageErrors, type BrowserHarness } from '../helpers/browser';
 import { createUser, type TestUser } from '../helpers/factories';
-import { forgetCachedSettings } from '../../server/settings/settings';
+import { CHAT_ALWAYS_OPEN, setSettings } from '../helpers/settings';
 import { seedStarterArticles } from '../../server/advice/starter';
 
 type Frame = Record<string, unknown> & { type: string };
@@ -49,26 +49,14 @@ let counsellor: TestUser;
 
 beforeAll(async () => {
   h = await startBrowserHarness();
-  const db = h.platform.ctx.db;
-  for (const [key, value] of Object.entries({ chatOpensAt: '00:00', chatClosesAt: '24:00', chatOnWeekends: true })) {
-    await db
-      .insertInto('settings')
-      .values({ key, value: JSON.stringify(value) })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(value) }))
-      .execute();
-  }
-  forgetCachedSettings(db);
+  await setSettings(h.platform.ctx, CHAT_ALWAYS_OPEN);
   counsellor = await createUser(h.platform.ctx, { roles: ['counsellor'], withTotp: false, isDemo: true });
 });
 afterAll(async () => h?.close());
 
 async function signedIn(user: TestUser): Promise<Page> {
   const page = await (await h.newContext({ viewport: { width: 1366, height: 900 } })).newPage();
-  await page.goto('/console/');
-  await page.locator('input[name="username"]').fill(user.username);
-  await page.locator('input[name="password"]').fill(user.password);
-  await page.locator('button[type="submit"]').click();
-  await page.getByTestId('home-heading').waitFor();
+  await signInToConsole(page, user);
   return page;
 }
 
@@ -91,7 +79,7 @@ describe('live chat workspace', () => {
 
     const page = await signedIn(counsellor);
     const problems = watchForPageErrors(page);
-    await page.getByRole('link', { name: 'Ћаскање' }).click();
+    await page.getByRole('navigation', { name: 'Главни мени' }).getByRole('link', { name: 'Ћаскање' }).click();
     await page.getByTestId('chats-heading').waitFor();
     await expect.poll(() => page.getByTestId('chat-connection').getAttribute('data-state')).toBe('connected');
 

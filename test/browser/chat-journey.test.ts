@@ -7,24 +7,16 @@
 // (transcript attached) and finalises it. Both pages pass axe-core and raise no page errors.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { expectNoAxeViolations, startBrowserHarness, watchForPageErrors, type BrowserHarness } from '../helpers/browser';
+import { signInToConsole, expectNoAxeViolations, startBrowserHarness, watchForPageErrors, type BrowserHarness } from '../helpers/browser';
 import { createUser, signIn, type TestUser } from '../helpers/factories';
-import { forgetCachedSettings } from '../../server/settings/settings';
+import { CHAT_ALWAYS_OPEN, setSettings } from '../helpers/settings';
 
 let h: BrowserHarness;
 let counsellor: TestUser;
 
 beforeAll(async () => {
   h = await startBrowserHarness();
-  const db = h.platform.ctx.db;
-  for (const [key, value] of Object.entries({ chatOpensAt: '00:00', chatClosesAt: '24:00', chatOnWeekends: true })) {
-    await db
-      .insertInto('settings')
-      .values({ key, value: JSON.stringify(value) })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(value) }))
-      .execute();
-  }
-  forgetCachedSettings(db);
+  await setSettings(h.platform.ctx, CHAT_ALWAYS_OPEN);
   counsellor = await createUser(h.platform.ctx, { roles: ['counsellor'], withTotp: false, isDemo: true });
 });
 afterAll(async () => h?.close());
@@ -69,11 +61,7 @@ describe('chat journey', () => {
     const staff = await staffContext.newPage();
     const staffProblems = watchForPageErrors(staff);
     staff.on('dialog', (dialog) => void dialog.accept());
-    await staff.goto('/console/');
-    await staff.locator('input[name="username"]').fill(counsellor.username);
-    await staff.locator('input[name="password"]').fill(counsellor.password);
-    await staff.locator('button[type="submit"]').click();
-    await staff.getByTestId('home-heading').waitFor();
+    await signInToConsole(staff, counsellor);
     await staff.goto('/console/chats');
     await staff.getByTestId('chats-heading').waitFor();
     await expect.poll(() => staff.getByTestId('chat-connection').getAttribute('data-state')).toBe('connected');

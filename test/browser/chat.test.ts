@@ -7,22 +7,11 @@ import WebSocket from 'ws';
 import type { Page } from 'playwright-core';
 import { expectNoAxeViolations, startBrowserHarness, watchForPageErrors, type BrowserHarness } from '../helpers/browser';
 import { createUser, signIn, type Client } from '../helpers/factories';
-import { forgetCachedSettings } from '../../server/settings/settings';
+import { CHAT_ALWAYS_OPEN, setSettings } from '../helpers/settings';
 
 let h: BrowserHarness;
 let counsellor: Client;
 
-async function setChatHours(values: Record<string, unknown>) {
-  for (const [key, value] of Object.entries(values)) {
-    await h.platform.ctx.db
-      .insertInto('settings')
-      .values({ key, value: JSON.stringify(value) })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(value) }))
-      .execute();
-  }
-  forgetCachedSettings(h.platform.ctx.db);
-}
-const ALWAYS_OPEN = { chatOpensAt: '00:00', chatClosesAt: '24:00', chatOnWeekends: true };
 
 /** The counsellor's side over the staff WebSocket, as the console uses it. */
 async function staffSocket(): Promise<{ socket: WebSocket; frames: Record<string, unknown>[] }> {
@@ -49,13 +38,13 @@ async function messagesShown(page: Page): Promise<string[]> {
 beforeAll(async () => {
   h = await startBrowserHarness();
   counsellor = await signIn(h.platform.app, await createUser(h.platform.ctx, { roles: ['counsellor'] }));
-  await setChatHours(ALWAYS_OPEN);
+  await setSettings(h.platform.ctx, CHAT_ALWAYS_OPEN);
 }, 60_000);
 afterAll(async () => h?.close());
 
 describe('public chat page', () => {
   it('outside opening hours says when the chat is back and offers the other ways (axe-clean)', async () => {
-    await setChatHours({ chatOpensAt: '08:00', chatClosesAt: '08:01', chatOnWeekends: true });
+    await setSettings(h.platform.ctx, { chatOpensAt: '08:00', chatClosesAt: '08:01', chatOnWeekends: true });
     const context = await h.newContext();
     const page = await context.newPage();
     await page.goto('/language/en?next=/chat');
@@ -65,7 +54,7 @@ describe('public chat page', () => {
     expect(await page.locator('.chat-closed a[href="/advice"]').count()).toBe(1);
     await expectNoAxeViolations(page, 'chat closed');
     await context.close();
-    await setChatHours(ALWAYS_OPEN);
+    await setSettings(h.platform.ctx, CHAT_ALWAYS_OPEN);
   });
 
   for (const language of ['sr-Cyrl', 'sr-Latn', 'en'] as const) {

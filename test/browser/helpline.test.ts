@@ -5,7 +5,7 @@
 // axe-core.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { expectNoAxeViolations, startBrowserHarness, watchForPageErrors, type BrowserHarness } from '../helpers/browser';
+import { signInToConsole, expectNoAxeViolations, startBrowserHarness, watchForPageErrors, type BrowserHarness } from '../helpers/browser';
 import { createUser, signIn, type TestUser } from '../helpers/factories';
 import { seedStarterArticles } from '../../server/advice/starter';
 
@@ -18,11 +18,7 @@ afterAll(async () => h?.close());
 async function signedIn(user: TestUser): Promise<Page> {
   // A laptop screen.
   const page = await (await h.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
-  await page.goto('/console/');
-  await page.locator('input[name="username"]').fill(user.username);
-  await page.locator('input[name="password"]').fill(user.password);
-  await page.locator('button[type="submit"]').click();
-  await page.getByTestId('home-heading').waitFor();
+  await signInToConsole(page, user);
   return page;
 }
 

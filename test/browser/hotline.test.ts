@@ -3,7 +3,7 @@
 // citizen reads it and answers with the receipt. With JavaScript on, the browser does the
 // proof of work itself. The form and the follow-up page pass axe-core in every language.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, startBrowserHarness, watchForPageErrors, type BrowserHarness } from '../helpers/browser';
+import { signInToConsole, expectNoAxeViolations, startBrowserHarness, watchForPageErrors, type BrowserHarness } from '../helpers/browser';
 import { createUser } from '../helpers/factories';
 
 let h: BrowserHarness;
@@ -36,11 +36,7 @@ describe('hotline journeys', () => {
     const analystUser = await createUser(h.platform.ctx, { roles: ['analyst'], withTotp: false, isDemo: true });
     const analyst = await (await h.newContext()).newPage();
     const problems = watchForPageErrors(analyst);
-    await analyst.goto('/console/');
-    await analyst.locator('input[name="username"]').fill(analystUser.username);
-    await analyst.locator('input[name="password"]').fill(analystUser.password);
-    await analyst.locator('button[type="submit"]').click();
-    await analyst.getByTestId('home-heading').waitFor();
+    await signInToConsole(analyst, analystUser);
     await analyst.goto('/console/reports');
     await analyst.locator(`[data-testid="report-row"][data-report-id="${reportRow.id}"]`).waitFor();
     await expectNoAxeViolations(analyst, 'report queue');
