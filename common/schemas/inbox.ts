@@ -40,6 +40,7 @@ export const threadListResponseSchema = z.object({
   threads: z.array(threadSummarySchema).describe('Awaiting threads first, then newest message first; no addresses'),
   counts: z.object({ awaiting: z.number().int(), answered: z.number().int(), closed: z.number().int() }),
   nextBefore: z.string().nullable(),
+  isConfigured: z.boolean().describe('False when IMAP_URL is not set: nothing is read from a mailbox'),
 });
 
 export const emailAttachmentSchema = z

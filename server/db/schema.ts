@@ -289,6 +289,7 @@ export interface EmailThreadsTable {
 
 export interface EmailMessagesTable {
   id: Generated<string>;
+  seq: ColumnType<string, never, never>;
   threadId: string;
   direction: string;
   messageId: string;

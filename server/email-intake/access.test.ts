@@ -142,6 +142,8 @@ describe('without IMAP_URL', () => {
     await runJob(p.ctx, fetchInboxJob, {});
     expect(fetchInboxJob.schedule).toBe('* * * * *');
     expect(p.ctx.jobs!.definitions.has('inbox.fetch')).toBe(true);
+    // The console can say why the inbox is empty.
+    expect((await clients.get('counsellor')!.get('/api/v1/inbox/threads')).json().isConfigured).toBe(false);
   });
 
   it('documents every inbox endpoint in /api/openapi.json', async () => {

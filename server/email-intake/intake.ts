@@ -163,7 +163,7 @@ async function findThread(ctx: AppContext, trx: Trx, message: IncomingMessage, k
       .innerJoin('emailThreads', 'emailThreads.id', 'emailMessages.threadId')
       .select(['emailThreads.id', 'emailThreads.correspondentKey'])
       .where('emailMessages.messageId', 'in', references)
-      .orderBy('emailMessages.at', 'desc')
+      .orderBy('emailMessages.seq', 'desc')
       .limit(1)
       .executeTakeFirst();
     if (byHeader) return byHeader;

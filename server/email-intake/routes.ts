@@ -41,7 +41,7 @@ export async function inboxRoutes(app: FastifyInstance, ctx: AppContext): Promis
       querystring: threadListQuerySchema,
       response: { 200: threadListResponseSchema, ...errors },
     },
-    handler: async (request) => listThreads(ctx, requireActor(request).actor, request.query),
+    handler: async (request) => ({ ...(await listThreads(ctx, requireActor(request).actor, request.query)), isConfigured: ctx.config.imapUrl !== undefined }),
   });
 
   api.get('/api/v1/inbox/threads/:id', {

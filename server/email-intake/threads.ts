@@ -95,7 +95,7 @@ export async function getThread(ctx: AppContext, actor: Actor, threadId: string)
     .select(['m.id', 'm.direction', 'm.subjectEnc', 'm.bodyEnc', 'm.at', 'u.displayName as authorName', 'o.status as delivery'])
     .where('m.threadId', '=', threadId)
     .orderBy('m.at')
-    .orderBy('m.id')
+    .orderBy('m.seq')
     .execute();
   const attachments =
     messages.length === 0
@@ -173,7 +173,7 @@ export async function replyToThread(ctx: AppContext, actor: Actor, threadId: str
     if (!thread) throw noSuchThread();
     const to = decryptField(ctx.keys, thread.correspondentEnc);
     if (!to) throw conflict('no_address', 'The address of this thread could not be read; it cannot be answered by e-mail');
-    const earlier = await trx.selectFrom('emailMessages').select(['messageId', 'direction']).where('threadId', '=', threadId).orderBy('at').orderBy('id').execute();
+    const earlier = await trx.selectFrom('emailMessages').select(['messageId', 'direction']).where('threadId', '=', threadId).orderBy('seq').execute();
     const lastIncoming = earlier.filter((m) => m.direction === 'in' && isRealMessageId(m.messageId)).at(-1);
     const references = earlier.map((m) => m.messageId).filter(isRealMessageId).slice(-REFERENCES_KEPT);
     const messageId = `<${crypto.randomUUID()}@${messageIdDomain(ctx)}>`;

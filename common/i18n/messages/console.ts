@@ -25,7 +25,7 @@ export const consoleMessages = {
     nav: {
       label: 'Главни мени',
       home: 'Почетна',
-      mailbox: 'Пошта',
+      mailbox: 'Послата пошта',
       users: 'Запослени',
       reports: 'Пријаве садржаја',
       referrals: 'Прослеђивања',
@@ -853,7 +853,7 @@ export const consoleMessages = {
     nav: {
       label: 'Main menu',
       home: 'Home',
-      mailbox: 'Mailbox',
+      mailbox: 'Sent mail',
       users: 'Staff',
       reports: 'Content reports',
       referrals: 'Referrals',

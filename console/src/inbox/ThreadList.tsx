@@ -27,6 +27,7 @@ export function ThreadList() {
   const [threads, setThreads] = useState<ThreadSummary[]>([]);
   const [counts, setCounts] = useState<ThreadPage['counts'] | null>(null);
   const [nextBefore, setNextBefore] = useState<string | null>(null);
+  const [isConfigured, setIsConfigured] = useState(true);
   const [error, setError] = useState<ApiError | null>(null);
   const [isLoading, setIsLoading] = useState(true);
   /** Only the answer to the latest request is shown. */
@@ -42,6 +43,7 @@ export function ThreadList() {
       setThreads((shown) => (before ? [...shown, ...page.threads] : page.threads));
       setCounts(page.counts);
       setNextBefore(page.nextBefore);
+      setIsConfigured(page.isConfigured);
     } catch (reason) {
       if (request === latestRequest.current) setError(asApiError(reason));
     } finally {
@@ -68,7 +70,7 @@ export function ThreadList() {
       </div>
       <ErrorAlert error={error} />
       <p role="status">{isLoading ? t('console.loading') : t('inbox.list.shown', { count: threads.length })}</p>
-      {!isLoading && !error && threads.length === 0 && <p>{t('inbox.list.empty')}</p>}
+      {!isLoading && !error && threads.length === 0 && <p>{t(isConfigured ? 'inbox.list.empty' : 'inbox.list.notConfigured')}</p>}
       {threads.length > 0 && <ThreadTable threads={threads} />}
       {nextBefore && (
         <p>

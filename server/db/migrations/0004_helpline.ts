@@ -63,6 +63,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
     CREATE TABLE email_messages (
       id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+      seq bigint GENERATED ALWAYS AS IDENTITY UNIQUE, -- the order we stored them in (Date headers tie, and lie)
       thread_id uuid NOT NULL REFERENCES email_threads(id) ON DELETE CASCADE,
       direction text NOT NULL CHECK (direction IN ('in', 'out')),
       message_id text NOT NULL UNIQUE,
