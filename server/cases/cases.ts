@@ -4,7 +4,7 @@
 import type { ExpressionBuilder } from 'kysely';
 import type { z } from 'zod';
 import type { AppContext } from '../context';
-import type { DbOrTrx, Trx } from '../db/index';
+import { dateColumn, type DbOrTrx, type Trx } from '../db/index';
 import type { Database } from '../db/schema';
 import type { caseListQuerySchema, caseSchema, caseSummarySchema, createTaskRequestSchema, updateCaseRequestSchema } from '../../common/schemas/cases';
 import { can, scopeFilter, type Actor } from '../auth/policy';
@@ -199,11 +199,10 @@ function presentCaseSummary(row: Awaited<ReturnType<ReturnType<typeof summaryQue
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     openTasks: Number(row.openTasks ?? 0),
-    nextDueOn: row.nextDueOn ? dateOnly(row.nextDueOn) : null,
+    nextDueOn: row.nextDueOn ? dateColumn(row.nextDueOn) : null,
   };
 }
 
-const dateOnly = (d: Date | string) => (typeof d === 'string' ? d.slice(0, 10) : new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 10));
 
 export async function listCases(ctx: AppContext, actor: Actor, q: z.infer<typeof caseListQuerySchema>) {
   if (!can(casePolicy, actor, 'list')) throw forbidden();
@@ -275,7 +274,7 @@ export async function getCase(ctx: AppContext, actor: Actor, id: string): Promis
     contacts,
     referrals,
     tasks: tasks.map((t) => {
-      const dueOn = dateOnly(t.dueOn);
+      const dueOn = dateColumn(t.dueOn);
       return { id: t.id, title: t.title, dueOn, assigneeId: t.assigneeId, assigneeName: t.assigneeName, doneAt: t.doneAt?.toISOString() ?? null, isOverdue: !t.doneAt && dueOn < now };
     }),
     notes: notes.map((n) => ({ id: String(n.id), authorName: n.authorName, body: n.body, createdAt: n.createdAt.toISOString() })),

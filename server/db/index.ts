@@ -66,3 +66,11 @@ export async function openDatabase(location: DatabaseLocation): Promise<Database
 export function pgliteDataDir(dataDir: string): string {
   return path.join(dataDir, 'pgdata');
 }
+
+/**
+ * A `date` column as YYYY-MM-DD. node-postgres turns a date into a Date at local midnight
+ * (PGlite may hand back the string); either way the calendar day is what was stored.
+ */
+export function dateColumn(value: Date | string): string {
+  return typeof value === 'string' ? value.slice(0, 10) : new Date(value.getTime() - value.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
+}

@@ -3,6 +3,7 @@
 import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { AppContext } from '../context';
+import { dateColumn } from '../db/index';
 import type { helplineOverviewSchema } from '../../common/schemas/helpline';
 import { can, type Actor } from '../auth/policy';
 import { forbidden } from '../http/errors';
@@ -68,14 +69,13 @@ export async function helplineOverview(ctx: AppContext, actor: Actor): Promise<O
       .orderBy('users.displayName')
       .execute(),
   ]);
-  const day = (d: Date | string) => (typeof d === 'string' ? d.slice(0, 10) : new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 10));
   return {
     waitingChats: Number(chats.waiting),
     activeChats: Number(chats.active),
     oldestWaitingChatSince: chats.oldest ? new Date(chats.oldest).toISOString() : null,
     awaitingContacts: Number(awaiting.n),
     openCases: Object.fromEntries(cases.map((c) => [c.status, Number(c.n)])),
-    overdueTasks: overdue.map((t) => ({ id: t.id, caseId: t.caseId, caseNumber: String(t.caseNumber), title: t.title, dueOn: day(t.dueOn), assigneeName: t.assigneeName })),
+    overdueTasks: overdue.map((t) => ({ id: t.id, caseId: t.caseId, caseNumber: String(t.caseNumber), title: t.title, dueOn: dateColumn(t.dueOn), assigneeName: t.assigneeName })),
     workload: people.map((p) => ({
       userId: p.id,
       name: p.displayName,
