@@ -18,6 +18,17 @@ export const ABILITIES = [
   'advice.read',
   'advice.edit',
   'inbox.read',
+  'schools.list',
+  'schools.manage',
+  'presentationRequests.list',
+  'events.list',
+  'events.create',
+  'campaigns.list',
+  'campaigns.manage',
+  'quizzes.manage',
+  'peerEducators.manage',
+  'peerSessions.record',
+  'prevention.figures',
 ] as const;
 
 export type Ability = (typeof ABILITIES)[number];

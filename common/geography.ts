@@ -20,3 +20,17 @@ export const DISTRICTS = data.districts as District[];
 export const UNITS = data.units as Unit[];
 export const UNIT_IDS = new Set(UNITS.map((u) => u.id));
 export const isMunicipality = (id: string) => UNIT_IDS.has(id);
+
+const UNIT_BY_ID = new Map(UNITS.map((u) => [u.id, u]));
+/** The district a municipality (or city, or Belgrade city municipality) belongs to. */
+export function districtOf(municipalityId: string): string {
+  const unit = UNIT_BY_ID.get(municipalityId);
+  if (!unit) throw new Error(`Unknown municipality ${municipalityId}`);
+  return unit.district;
+}
+/** A unit's name in the language shown (Latin for sr-Latn and English). */
+export function unitName(municipalityId: string, language: string): string {
+  const unit = UNIT_BY_ID.get(municipalityId);
+  if (!unit) return municipalityId;
+  return language === 'sr-Cyrl' ? unit.name_cyrl : unit.name_latn;
+}

@@ -40,6 +40,7 @@ import { chatRoutes } from './chat/routes';
 import { adviceRoutes } from './advice/routes';
 import { inboxRoutes } from './email-intake/routes';
 import { chatPageRoutes } from './public-site/chat-page';
+import { preventionRoutes } from './prevention/routes';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const CONSOLE_DIR = path.join(ROOT, 'dist', 'console');
@@ -133,7 +134,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   for (const routes of [authRoutes, userRoutes, auditRoutes, settingsRoutes, institutionRoutes, hotlineRoutes, referralRoutes, mailboxRoutes,
-    contactRoutes, caseRoutes, chatRoutes, adviceRoutes, inboxRoutes, publicSiteRoutes, reportFormRoutes, chatPageRoutes]) {
+    contactRoutes, caseRoutes, chatRoutes, adviceRoutes, inboxRoutes, preventionRoutes, publicSiteRoutes, reportFormRoutes, chatPageRoutes]) {
     await routes(app, ctx);
   }
 

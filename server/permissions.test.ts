@@ -86,8 +86,23 @@ describe('permission matrix', () => {
     const helpline = { 'contacts.list': true, 'contacts.create': true, 'cases.list': true, 'chats.answer': true, 'advice.read': true, 'inbox.read': true };
     expect(await abilities('counsellor')).toEqual({ ...none, 'institutions.list': true, 'reports.list': true, ...helpline });
     expect(await abilities('supervisor')).toMatchObject({ ...helpline, 'helpline.supervise': true, 'advice.edit': true, 'reports.work': true });
-    expect(await abilities('presenter')).toEqual({ ...none, 'advice.read': true });
-    expect(await abilities('peer-educator')).toEqual(none);
+    expect(await abilities('supervisor')).toMatchObject({ 'schools.list': true, 'campaigns.list': true, 'prevention.figures': true, 'events.list': false });
+    expect(await abilities('prevention-coordinator')).toEqual({
+      ...none,
+      'advice.read': true,
+      'schools.list': true,
+      'schools.manage': true,
+      'presentationRequests.list': true,
+      'events.list': true,
+      'events.create': true,
+      'campaigns.list': true,
+      'campaigns.manage': true,
+      'quizzes.manage': true,
+      'peerEducators.manage': true,
+      'prevention.figures': true,
+    });
+    expect(await abilities('presenter')).toEqual({ ...none, 'advice.read': true, 'schools.list': true, 'events.list': true, 'campaigns.list': true });
+    expect(await abilities('peer-educator')).toEqual({ ...none, 'schools.list': true, 'peerSessions.record': true });
   });
 
   it('shows a supervisor in a list exactly the accounts a single read would show (scope filter = record check)', async () => {

@@ -11,6 +11,7 @@ import { helplineMessages } from './messages/helpline';
 import { chatMessages } from './messages/chat';
 import { adviceMessages } from './messages/advice';
 import { inboxMessages } from './messages/inbox';
+import { preventionMessages } from './messages/prevention';
 
 export type { Language };
 export { LANGUAGES, DEFAULT_LANGUAGE, isLanguage };
@@ -26,6 +27,7 @@ function merge(lang: 'sr-Cyrl' | 'en'): Catalogue {
     chat: chatMessages[lang],
     advice: adviceMessages[lang],
     inbox: inboxMessages[lang],
+    prevention: preventionMessages[lang],
   };
 }
 

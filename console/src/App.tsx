@@ -34,6 +34,7 @@ import { HelplineSection } from './helpline/HelplineSection';
 const ChatSection = lazy(() => import('./chat/ChatSection').then((m) => ({ default: m.ChatSection })));
 const AdviceSection = lazy(() => import('./advice/AdviceSection').then((m) => ({ default: m.AdviceSection })));
 const InboxSection = lazy(() => import('./inbox/InboxSection').then((m) => ({ default: m.InboxSection })));
+const PreventionSection = lazy(() => import('./prevention/PreventionSection').then((m) => ({ default: m.PreventionSection })));
 
 export function App() {
   const { t } = useTranslation();
@@ -88,6 +89,7 @@ export function App() {
             <Route path="/chats/*" element={<Requires ability="chats.answer"><ChatSection /></Requires>} />
             <Route path="/advice/*" element={<Requires ability="advice.read"><AdviceSection /></Requires>} />
             <Route path="/inbox/*" element={<Requires ability="inbox.read"><InboxSection /></Requires>} />
+            <Route path="/prevention/*" element={<PreventionSection />} />
             <Route path="/audit" element={<Requires ability="audit.read"><Audit /></Requires>} />
             <Route path="/mailbox" element={<Requires ability="mailbox.read"><Mailbox /></Requires>} />
             <Route path="/settings" element={<Requires ability="settings.manage"><Settings /></Requires>} />

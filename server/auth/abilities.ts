@@ -12,6 +12,16 @@ import { casePolicy } from '../cases/policy';
 import { chatPolicy } from '../chat/policy';
 import { advicePolicy } from '../advice/policy';
 import { inboxPolicy } from '../email-intake/policy';
+import {
+  campaignPolicy,
+  eventPolicy,
+  peerEducatorPolicy,
+  peerSessionPolicy,
+  presentationRequestPolicy,
+  preventionFiguresPolicy,
+  quizPolicy,
+  schoolPolicy,
+} from '../prevention/policy';
 
 export function computeAbilities(actor: Actor): Abilities {
   return {
@@ -31,5 +41,16 @@ export function computeAbilities(actor: Actor): Abilities {
     'advice.read': can(advicePolicy, actor, 'read'),
     'advice.edit': can(advicePolicy, actor, 'edit'),
     'inbox.read': can(inboxPolicy, actor, 'read'),
+    'schools.list': can(schoolPolicy, actor, 'list'),
+    'schools.manage': can(schoolPolicy, actor, 'manage'),
+    'presentationRequests.list': can(presentationRequestPolicy, actor, 'list'),
+    'events.list': can(eventPolicy, actor, 'list'),
+    'events.create': can(eventPolicy, actor, 'create'),
+    'campaigns.list': can(campaignPolicy, actor, 'list'),
+    'campaigns.manage': can(campaignPolicy, actor, 'manage'),
+    'quizzes.manage': can(quizPolicy, actor, 'manage'),
+    'peerEducators.manage': can(peerEducatorPolicy, actor, 'manage'),
+    'peerSessions.record': can(peerSessionPolicy, actor, 'record'),
+    'prevention.figures': can(preventionFiguresPolicy, actor, 'read'),
   };
 }

@@ -7,12 +7,14 @@ import * as m0001 from './migrations/0001_foundation';
 import * as m0002 from './migrations/0002_hotline';
 import * as m0003 from './migrations/0003_referrals';
 import * as m0004 from './migrations/0004_helpline';
+import * as m0005 from './migrations/0005_prevention';
 
 const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_hotline': m0002,
   '0003_referrals': m0003,
   '0004_helpline': m0004,
+  '0005_prevention': m0005,
 };
 
 export async function migrateToLatest(db: Db): Promise<string[]> {

@@ -1,6 +1,7 @@
 // Table types for Kysely. Column names are snake_case in SQL; Kysely's CamelCasePlugin maps
 // them to camelCase in code. Keep in step with migrations/.
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { PreventionTables } from './schema-prevention';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -401,7 +402,7 @@ export interface CaseNotesTable {
   createdAt: Generated<Date>;
 }
 
-export interface Database {
+export interface Database extends PreventionTables {
   institutions: InstitutionsTable;
   users: UsersTable;
   recoveryCodes: RecoveryCodesTable;

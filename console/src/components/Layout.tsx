@@ -33,6 +33,8 @@ const NAVIGATION: NavItem[] = [
   { to: '/helpline/cases', label: 'helpline.nav.cases', ability: 'cases.list' },
   { to: '/helpline/overview', label: 'helpline.nav.overview', ability: 'helpline.supervise' },
   { to: '/advice', label: 'advice.nav.library', ability: 'advice.read' },
+  { to: '/prevention', label: 'prevention.nav.prevention', ability: null, show: (user) => user.abilities['events.list'] || user.abilities['prevention.figures'] || user.abilities['schools.manage'] },
+  { to: '/prevention/my-sessions', label: 'prevention.nav.mySessions', ability: 'peerSessions.record' },
   { to: '/reports', label: 'console.nav.reports', ability: 'reports.list' },
   { to: '/referrals', label: 'console.nav.referrals', ability: null, show: (user) => referralAccess(user).isCaseWorker },
   { to: '/users', label: 'console.nav.users', ability: 'users.list' },

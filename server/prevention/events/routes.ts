@@ -1,0 +1,5 @@
+// (Being written: eventRoutes.)
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../../context';
+
+export async function eventRoutes(_app: FastifyInstance, _ctx: AppContext): Promise<void> {}
