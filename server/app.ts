@@ -43,7 +43,8 @@ import { chatPageRoutes } from './public-site/chat-page';
 import { preventionRoutes } from './prevention/routes';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const CONSOLE_DIR = path.join(ROOT, 'dist', 'console');
+/** The built console (npm run build); CONSOLE_DIR serves one built elsewhere. */
+export const CONSOLE_DIR = process.env.CONSOLE_DIR ?? path.join(ROOT, 'dist', 'console');
 
 export interface BuildOptions {
   /** Where logs go (tests capture them to prove secrets never appear). Default: stdout. */

@@ -49,6 +49,7 @@ const NAVIGATION = [
   ['/advice', 'public.nav.advice'],
   ['/report', 'public.nav.report'],
   ['/report/follow-up', 'public.nav.followUp'],
+  ['/presentations', 'public.nav.presentations'],
 ] as const;
 
 export function renderPage(page: PageContext, title: string, content: ReactNode, extra: { script?: string; stylesheet?: string } = {}): string {

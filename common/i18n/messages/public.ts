@@ -3,7 +3,7 @@ export const publicMessages = {
   'sr-Cyrl': {
     skipToContent: 'Пређи на садржај',
     tooManyTitle: 'Превише покушаја',
-    nav: { label: 'Главни мени', home: 'Почетна', chat: 'Разговор са саветником', advice: 'Савети', report: 'Пријави садржај', followUp: 'Праћење пријаве' },
+    nav: { label: 'Главни мени', home: 'Почетна', chat: 'Разговор са саветником', advice: 'Савети', report: 'Пријави садржај', followUp: 'Праћење пријаве', presentations: 'Предавања у школама' },
     chat: {
       title: 'Разговор са саветником',
       lead: 'Пиши саветнику Националног контакт центра. Не мораш да кажеш ко си. Разговор је бесплатан и поверљив.',
@@ -183,7 +183,7 @@ export const publicMessages = {
   en: {
     skipToContent: 'Skip to content',
     tooManyTitle: 'Too many attempts',
-    nav: { label: 'Main menu', home: 'Home', chat: 'Chat with a counsellor', advice: 'Advice', report: 'Report content', followUp: 'Follow up a report' },
+    nav: { label: 'Main menu', home: 'Home', chat: 'Chat with a counsellor', advice: 'Advice', report: 'Report content', followUp: 'Follow up a report', presentations: 'Presentations in schools' },
     chat: {
       title: 'Chat with a counsellor',
       lead: 'Write to a counsellor at the National Contact Centre. You do not have to say who you are. The chat is free and confidential.',
