@@ -28,9 +28,12 @@ export function districtOf(municipalityId: string): string {
   if (!unit) throw new Error(`Unknown municipality ${municipalityId}`);
   return unit.district;
 }
-/** A unit's name in the language shown (Latin for sr-Latn and English). */
+/** A unit's or district's name in the script shown (Cyrillic for sr-Cyrl, Latin otherwise). */
+export function localName(place: { name_cyrl: string; name_latn: string }, language: string): string {
+  return language === 'sr-Cyrl' ? place.name_cyrl : place.name_latn;
+}
+/** A municipality code shown as its name in the script shown (the code itself if unknown). */
 export function unitName(municipalityId: string, language: string): string {
   const unit = UNIT_BY_ID.get(municipalityId);
-  if (!unit) return municipalityId;
-  return language === 'sr-Cyrl' ? unit.name_cyrl : unit.name_latn;
+  return unit ? localName(unit, language) : municipalityId;
 }

@@ -3,7 +3,7 @@
 // (linked to the fields) and next to each field.
 import type { ReactNode } from 'react';
 import { CHILD_AGE_GROUPS, PLATFORMS, REPORT_CATEGORIES } from '../../common/hotline';
-import { DISTRICTS, UNITS } from '../../common/geography';
+import { DISTRICTS, UNITS, localName } from '../../common/geography';
 import type { FollowUpResponse } from '../../common/schemas/reports';
 import type { PageContext } from './layout';
 import { renderPage } from './layout';
@@ -92,10 +92,6 @@ function Field(props: {
   );
 }
 
-function municipalityName(unit: (typeof UNITS)[number], language: PageContext['language']) {
-  return language === 'sr-Cyrl' ? unit.name_cyrl : unit.name_latn;
-}
-
 export function renderReportForm(
   page: PageContext,
   options: { values: ReportFormValues; errors: FieldErrors; challenge: string; difficulty: number; notice?: string },
@@ -179,7 +175,7 @@ export function renderReportForm(
                   <optgroup key={d.id} label={language === 'sr-Cyrl' ? d.name_cyrl : d.name_latn}>
                     {UNITS.filter((u) => u.district === d.id).map((u) => (
                       <option key={u.id} value={u.id}>
-                        {municipalityName(u, language)}
+                        {localName(u, language)}
                       </option>
                     ))}
                   </optgroup>

@@ -127,7 +127,6 @@ export const consoleMessages = {
       waiting_few: '{{count}} прослеђивања чекају потврду пријема.',
       waiting_other: '{{count}} прослеђивања чека потврду пријема.',
       waitingNone: 'Ниједно прослеђивање не чека потврду пријема.',
-      comingSoon: 'Радни екрани за улоге {{roles}} појавиће се овде како се ти делови платформе буду пуштали у рад.',
       cards: {
         users: { title: 'Запослени', text: 'Преглед налога запослених и контакт особа институција.' },
         usersManage: { title: 'Запослени', text: 'Отварање налога, улоге, привремене лозинке, откључавање и деактивирање налога.' },
@@ -145,6 +144,12 @@ export const consoleMessages = {
         cases: { title: 'Случајеви', text: 'Случајеви које водите: задаци са роковима, белешке и ток случаја.' },
         overview: { title: 'Стање саветовалишта', text: 'Ко чека, отворени случајеви, задаци којима је истекао рок и оптерећење саветника.' },
         advice: { title: 'Савети', text: 'Текстови савета за разговоре и јавни сајт.' },
+        events: { title: 'Календар предавања', text: 'Предавања у школама, станице кампања и кампови: ко, где и када, публика и фотографије.' },
+        presentationRequests: { title: 'Захтеви за предавања', text: 'Школе и родитељи траже предавање: прихватање са термином или одбијање уз разлог.' },
+        campaigns: { title: 'Кампање', text: 'Циљ, партнери, турнеја по градовима и колико је људи обухваћено.' },
+        peers: { title: 'Вршњачки едукатори', text: 'Генерације, обуке, сагласности родитеља, сертификати и радионице које држе.' },
+        mySessions: { title: 'Моје вршњачке радионице', text: 'Упиши радионицу коју си одржао вршњацима и прати да ли је потврђена.' },
+        coverage: { title: 'Покривеност и резултати', text: 'Мапа Србије по окрузима, општине без активности и бројке за извештаје.' },
       },
     },
     users: {
@@ -953,7 +958,6 @@ export const consoleMessages = {
       waiting_one: '{{count}} referral is waiting for acknowledgement.',
       waiting_other: '{{count}} referrals are waiting for acknowledgement.',
       waitingNone: 'No referral is waiting for acknowledgement.',
-      comingSoon: 'The work screens for the roles {{roles}} will appear here as those parts of the platform are released.',
       cards: {
         users: { title: 'Staff', text: 'See the accounts of staff and institution contact persons.' },
         usersManage: { title: 'Staff', text: 'Open accounts, set roles, issue temporary passwords, unlock and deactivate accounts.' },
@@ -971,6 +975,12 @@ export const consoleMessages = {
         cases: { title: 'Cases', text: 'The cases you work: tasks with due dates, notes and the timeline.' },
         overview: { title: 'Helpline overview', text: 'Who is waiting, open cases, overdue tasks and counsellors\' workload.' },
         advice: { title: 'Advice', text: 'Advice texts for conversations and the public site.' },
+        events: { title: 'Presentation calendar', text: 'School presentations, campaign stops and camps: who, where and when, the audience and photos.' },
+        presentationRequests: { title: 'Presentation requests', text: 'Schools and parents ask for a presentation: accept with a date or decline with a reason.' },
+        campaigns: { title: 'Campaigns', text: 'Goal, partners, the city tour and how many people were reached.' },
+        peers: { title: 'Peer educators', text: 'Cohorts, training, parental consent, certificates and the sessions they hold.' },
+        mySessions: { title: 'My peer sessions', text: 'Record a session you held for your peers and see whether it is confirmed.' },
+        coverage: { title: 'Coverage and results', text: 'Map of Serbia by district, municipalities with no activity and figures for reports.' },
       },
     },
     users: {

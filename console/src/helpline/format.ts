@@ -1,7 +1,7 @@
 // Presentation helpers for the helpline screens: times in Belgrade time, call durations,
 // municipality names in the interface's script, and where a case opens for this person.
 import type { TFunction } from 'i18next';
-import { UNITS, type Unit } from '../../../common/geography';
+import { UNITS, localName, unitName as municipalityName, type Unit } from '../../../common/geography';
 import type { Language } from '../../../common/i18n';
 import { searchKey, toLatin } from '../../../common/i18n/translit';
 import type { SessionUser } from '../endpoints';
@@ -55,16 +55,10 @@ export function durationText(t: TFunction, seconds: number | null): string {
   return seconds < 60 ? clock(seconds) : t('helpline.common.minutes', { count: Math.round(seconds / 60) });
 }
 
-const UNIT_BY_ID = new Map(UNITS.map((unit) => [unit.id, unit]));
-
-export function unitName(unit: Unit, language: Language): string {
-  return language === 'sr-Cyrl' ? unit.name_cyrl : unit.name_latn;
-}
+export const unitName: (unit: Unit, language: Language) => string = localName;
 
 export function municipalityLabel(code: string | null, language: Language): string | null {
-  if (!code) return null;
-  const unit = UNIT_BY_ID.get(code);
-  return unit ? unitName(unit, language) : code;
+  return code ? municipalityName(code, language) : null;
 }
 
 /** The municipality a typed name means: Cyrillic or Latin, with or without diacritics. */

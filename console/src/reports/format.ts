@@ -1,16 +1,7 @@
 // Small presentation helpers for the hotline screens: places, durations, sizes and links.
 import type { TFunction } from 'i18next';
-import { UNITS } from '../../../common/geography';
+export { unitName as municipalityName } from '../../../common/geography';
 import type { Language } from '../../../common/i18n';
-
-const UNIT_BY_ID = new Map(UNITS.map((unit) => [unit.id, unit]));
-
-/** A municipality code shown as its name in the script of the interface (the code if unknown). */
-export function municipalityName(code: string, language: Language): string {
-  const unit = UNIT_BY_ID.get(code);
-  if (!unit) return code;
-  return language === 'sr-Cyrl' ? unit.name_cyrl : unit.name_latn;
-}
 
 /** "1 ч 20 мин", "4 ч", "35 мин". */
 export function formatDuration(t: TFunction, seconds: number): string {

@@ -1,7 +1,6 @@
 // The home page: a greeting, the person's roles, and a card for each screen they can use.
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { Role } from '../../../common/roles';
 import { Screen } from '../components/Screen';
 import { localName, personName, useLanguage } from '../i18n';
 import { useUser } from '../session';
@@ -10,8 +9,6 @@ import { referralsApi } from '../endpoints';
 import { referralAccess } from '../referrals/access';
 import { useLoad } from '../useLoad';
 
-/** Roles whose work this console already covers; the others get a plain "coming" note. */
-const ROLES_WITH_SCREENS: readonly Role[] = ['administrator', 'dpo', 'analyst', 'supervisor', 'counsellor', 'institution-contact'];
 
 interface Card {
   to: string;
@@ -46,6 +43,12 @@ export function Home() {
     ...(can['inbox.read'] ? [{ to: '/inbox', key: 'inbox' }] : []),
     ...(can['cases.list'] ? [{ to: '/helpline/cases', key: 'cases' }] : []),
     ...(can['helpline.supervise'] ? [{ to: '/helpline/overview', key: 'overview' }] : []),
+    ...(can['events.list'] ? [{ to: '/prevention/events', key: 'events' }] : []),
+    ...(can['presentationRequests.list'] ? [{ to: '/prevention/requests', key: 'presentationRequests' }] : []),
+    ...(can['campaigns.manage'] ? [{ to: '/prevention/campaigns', key: 'campaigns' }] : []),
+    ...(can['peerEducators.manage'] ? [{ to: '/prevention/peers', key: 'peers' }] : []),
+    ...(can['peerSessions.record'] ? [{ to: '/prevention/my-sessions', key: 'mySessions' }] : []),
+    ...(can['prevention.figures'] ? [{ to: '/prevention/coverage', key: 'coverage' }] : []),
     ...(can['advice.read'] ? [{ to: '/advice', key: 'advice' }] : []),
     ...(can['reports.list'] ? [{ to: '/reports', key: can['reports.work'] ? 'reports' : 'reportsEscalated' }] : []),
     ...(access.isCaseWorker ? [{ to: '/referrals', key: 'referrals' }] : []),
@@ -54,7 +57,6 @@ export function Home() {
     ...(can['settings.manage'] ? [{ to: '/settings', key: 'settings' }] : []),
     { to: '/account', key: 'account' },
   ];
-  const waitingRoles = user.roles.filter((role) => !ROLES_WITH_SCREENS.includes(role));
 
   return (
     <Screen title={t('console.home.greeting', { name: personName(user.displayName, language) })} headingTestId="home-heading">
@@ -92,11 +94,6 @@ export function Home() {
             </li>
           ))}
         </ul>
-        {waitingRoles.length > 0 && (
-          <p className="alert alert-info">
-            {t('console.home.comingSoon', { roles: waitingRoles.map((role) => t(`roles.${role}`)).join(', ') })}
-          </p>
-        )}
       </section>
     </Screen>
   );
