@@ -1,6 +1,7 @@
 // Table types for prevention and youth participation (migrations/0005_prevention.ts). Kept
 // apart from schema.ts so the prevention tables read as one set; Database includes them.
 import type { ColumnType, Generated, Selectable } from 'kysely';
+import type { PreferredDate, RequestAudience } from '../../common/schemas/prevention/requests';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 /** A `date` column: read as a calendar day string via dateColumn() where it matters. */
@@ -20,6 +21,8 @@ export interface SchoolsTable {
   email: string | null;
   phone: string | null;
   isActive: Generated<boolean>;
+  /** searchKey of name, code, address and place (server/prevention/schools/schools.ts). */
+  searchText: Generated<string>;
   createdAt: Generated<Date>;
   updatedAt: Generated<Date>;
 }
@@ -119,8 +122,10 @@ export interface PresentationRequestsTable {
   contactNameEnc: string;
   emailEnc: string;
   phoneEnc: string | null;
-  audience: Json<unknown>;
-  preferredDates: Json<unknown>;
+  /** common/schemas/prevention/requests.ts: requestAudienceSchema. */
+  audience: Json<RequestAudience>;
+  /** common/schemas/prevention/requests.ts: preferredDateSchema[]. */
+  preferredDates: Json<PreferredDate[]>;
   language: string;
   topics: TextArray;
   messageEnc: string | null;
@@ -131,12 +136,27 @@ export interface PresentationRequestsTable {
   createdAt: Generated<Date>;
 }
 
+/** One language's wording of a quiz question (Serbian in Cyrillic; Latin is derived). */
+export interface QuizQuestionText {
+  prompt: string;
+  options: string[];
+  /** Why the right answer is right, shown to pupils after the post quiz ('' if none). */
+  explanation: string;
+}
+
+export interface QuizQuestionTexts {
+  sr: QuizQuestionText;
+  en: QuizQuestionText;
+}
+
 export interface QuizQuestionsTable {
   id: Generated<string>;
   topic: string;
-  texts: Json<unknown>;
+  texts: Json<QuizQuestionTexts>;
   correctOption: number;
   isActive: Generated<boolean>;
+  needsReview: Generated<boolean>;
+  starterKey: string | null;
   createdBy: string | null;
   createdAt: Generated<Date>;
   updatedAt: Generated<Date>;
@@ -148,10 +168,14 @@ export interface EventQuizzesTable {
   code: string | null;
   phase: Generated<string>;
   codeExpiresAt: Timestamp | null;
+  preOpenedAt: Timestamp | null;
+  postOpenedAt: Timestamp | null;
   createdBy: string | null;
   createdAt: Generated<Date>;
+  updatedAt: Generated<Date>;
 }
 
+/** answers[i] is the option chosen for the quiz's questionIds[i]. */
 export interface QuizResponsesTable {
   id: Generated<string>;
   eventId: string;

@@ -22,8 +22,10 @@ const ownEvent: Scope<EventAccess, 'events'> = {
     ),
 };
 
-export const schoolPolicy: Policy<'list' | 'manage'> = {
+export const schoolPolicy: Policy<'list' | 'readContacts' | 'manage'> = {
   list: { 'prevention-coordinator': true, presenter: true, 'peer-educator': true, supervisor: true },
+  /** The school's contact person, e-mail and phone: for those who arrange visits, not for peer educators or supervisors. */
+  readContacts: { 'prevention-coordinator': true, presenter: true },
   manage: { 'prevention-coordinator': true },
 };
 

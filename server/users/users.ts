@@ -124,7 +124,7 @@ export async function updateUser(ctx: AppContext, actor: Actor, id: string, inpu
       .where('id', '=', id)
       .returningAll()
       .executeTakeFirstOrThrow();
-    if (input.isActive === false) await endAllSessions(trx, id);
+    if (input.isActive === false) await deactivateAccount(trx, id);
     const action = input.isActive === false && before.isActive ? 'user.deactivate' : input.isActive === true && !before.isActive ? 'user.reactivate' : 'user.update';
     await recordAudit(trx, {
       actor: auditActor(actor),
@@ -135,6 +135,24 @@ export async function updateUser(ctx: AppContext, actor: Actor, id: string, inpu
     });
     return presentStaffUser(user);
   });
+}
+
+/**
+ * Closes an account: it can no longer sign in and is signed out everywhere at once. With
+ * `forget`, who it was goes too (display name, e-mail, username become neutral): a peer
+ * educator's erasure on request. The caller checks permissions and writes the audit entry.
+ */
+export async function deactivateAccount(trx: DbOrTrx, id: string, options: { forget?: boolean } = {}): Promise<void> {
+  await trx
+    .updateTable('users')
+    .set({
+      isActive: false,
+      ...(options.forget && { displayName: 'Обрисан налог', email: null, username: `deleted-${id.replaceAll('-', '')}` }),
+      updatedAt: new Date(),
+    })
+    .where('id', '=', id)
+    .execute();
+  await endAllSessions(trx, id);
 }
 
 /** A new temporary password; the person must change it at the next sign-in. Ends their sessions. */

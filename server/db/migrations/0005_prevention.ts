@@ -22,12 +22,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       email text,
       phone text,
       is_active boolean NOT NULL DEFAULT true,
+      search_text text NOT NULL DEFAULT '',
       created_at timestamptz NOT NULL DEFAULT now(),
       updated_at timestamptz NOT NULL DEFAULT now()
     )`.execute(db);
   // The same name may exist in many municipalities ("OŠ Vuk Karadžić"), not twice in one.
   await sql`CREATE UNIQUE INDEX schools_name_idx ON schools (municipality_id, lower(name))`.execute(db);
   await sql`CREATE INDEX schools_district_idx ON schools (district_id) WHERE is_active`.execute(db);
+  // search_text: name, code, address and place through searchKey (Latin, no diacritics), so a
+  // search in either script finds the school; written by server/prevention/schools on each write.
+  await sql`CREATE INDEX schools_search_idx ON schools USING gin (search_text gin_trgm_ops)`.execute(db);
 
   // ---- campaigns ----------------------------------------------------------------------------
   await sql`
@@ -157,41 +161,55 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`CREATE INDEX presentation_requests_queue_idx ON presentation_requests (status, created_at)`.execute(db);
 
   // ---- quizzes ------------------------------------------------------------------------------
-  // A question and its options in Cyrillic and English (Latin is derived), one correct option.
+  // A question and its 3–4 options in Cyrillic and English (Latin is derived), one correct
+  // option: texts = {"sr": {"prompt", "options": [...], "explanation"}, "en": {...}}. A question
+  // an event used is never deleted or rewritten (its results must stay readable), only retired.
+  // starter_key names a question of the starting bank (seeded once, to be reviewed by the centre).
   await sql`
     CREATE TABLE quiz_questions (
       id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
       topic text NOT NULL,
-      texts jsonb NOT NULL,
-      correct_option smallint NOT NULL CHECK (correct_option >= 0),
+      texts jsonb NOT NULL CHECK (jsonb_typeof(texts) = 'object'),
+      correct_option smallint NOT NULL CHECK (correct_option BETWEEN 0 AND 3),
       is_active boolean NOT NULL DEFAULT true,
+      needs_review boolean NOT NULL DEFAULT false,
+      starter_key text UNIQUE,
       created_by uuid REFERENCES users(id),
       created_at timestamptz NOT NULL DEFAULT now(),
       updated_at timestamptz NOT NULL DEFAULT now()
     )`.execute(db);
-  // One quiz per event, the same questions before and after. The code is what pupils type or
-  // scan; it answers only while a phase is open and until it expires.
+  await sql`CREATE INDEX quiz_questions_topic_idx ON quiz_questions (topic) WHERE is_active`.execute(db);
+  // One quiz per event, the same questions before ('pre') and after ('post'). The code is what
+  // pupils type or scan; it is made when the quiz is first opened, answers only while a phase is
+  // open and stops at code_expires_at. Once the post phase has opened, the pre phase never
+  // opens again. The questions cannot change once anyone has answered.
   await sql`
     CREATE TABLE event_quizzes (
       event_id uuid PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
-      question_ids uuid[] NOT NULL,
+      question_ids uuid[] NOT NULL CHECK (cardinality(question_ids) BETWEEN 3 AND 10),
       code text UNIQUE,
       phase text NOT NULL DEFAULT 'closed' CHECK (phase IN ('closed', 'pre', 'post')),
       code_expires_at timestamptz,
+      pre_opened_at timestamptz,
+      post_opened_at timestamptz,
       created_by uuid REFERENCES users(id),
-      created_at timestamptz NOT NULL DEFAULT now()
+      created_at timestamptz NOT NULL DEFAULT now(),
+      updated_at timestamptz NOT NULL DEFAULT now(),
+      CHECK (phase = 'closed' OR (code IS NOT NULL AND code_expires_at IS NOT NULL)),
+      CHECK (phase <> 'pre' OR post_opened_at IS NULL)
     )`.execute(db);
-  // An anonymous answer sheet: no account, name, address or user agent. submission_id comes
-  // from the pupil's page so a resent form counts once.
+  // An anonymous answer sheet: no account, name, address or user agent; the time only to the
+  // hour. answers[i] is the option (0-based) chosen for question_ids[i] of the event's quiz, in
+  // the same order. submission_id comes from the pupil's page so a resent form counts once.
   await sql`
     CREATE TABLE quiz_responses (
       id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
       event_id uuid NOT NULL REFERENCES event_quizzes(event_id) ON DELETE CASCADE,
       phase text NOT NULL CHECK (phase IN ('pre', 'post')),
       submission_id text NOT NULL UNIQUE,
-      answers smallint[] NOT NULL,
+      answers smallint[] NOT NULL CHECK (cardinality(answers) BETWEEN 3 AND 10),
       language text NOT NULL,
-      submitted_at timestamptz NOT NULL DEFAULT now()
+      submitted_at timestamptz NOT NULL DEFAULT date_trunc('hour', now())
     )`.execute(db);
   await sql`CREATE INDEX quiz_responses_event_idx ON quiz_responses (event_id, phase)`.execute(db);
 

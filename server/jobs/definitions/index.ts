@@ -6,5 +6,6 @@ import { sendMailJob } from './send-mail';
 import { referralDeadlinesJob } from './referral-deadlines';
 import { fetchInboxJob } from './fetch-inbox';
 import { chatHousekeepingJob } from './chat-housekeeping';
+import { eventRemindersJob } from './event-reminders';
 
-export const jobDefinitions: JobDefinition[] = [expireSessionsJob, verifyAuditChainJob, sendMailJob, referralDeadlinesJob, fetchInboxJob, chatHousekeepingJob] as JobDefinition[];
+export const jobDefinitions: JobDefinition[] = [expireSessionsJob, verifyAuditChainJob, sendMailJob, referralDeadlinesJob, fetchInboxJob, chatHousekeepingJob, eventRemindersJob] as JobDefinition[];

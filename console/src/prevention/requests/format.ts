@@ -1,0 +1,64 @@
+// How the requests' screens say things: who the audience is, how long a request has waited,
+// the event type a request suggests, and a Belgrade wall-clock time as the instant the API takes.
+import type { TFunction } from 'i18next';
+import { GRADE_BANDS, type EventType } from '../../../../common/prevention';
+import type { PresentationRequest, RequestSummary } from './api';
+
+type Audience = RequestSummary['audience'];
+
+/** One line per group: "Pupils in grades 5–8: 120 (grades: 7, 8)", "Parents: 30". */
+export function audienceLines(t: TFunction, audience: Audience): string[] {
+  const lines: string[] = [];
+  for (const band of GRADE_BANDS) {
+    const pupils = audience.pupils[band];
+    if (!pupils) continue;
+    const line = t('prevention.requests.pupilsOfBand', { band: t(`prevention.codes.gradeBands.${band}`), count: pupils.count });
+    lines.push(pupils.grades.length ? `${line} (${t('prevention.requests.gradesList', { list: pupils.grades.join(', ') })})` : line);
+  }
+  if (audience.parents) lines.push(t('prevention.requests.parentsCount', { count: audience.parents }));
+  if (audience.teachers) lines.push(t('prevention.requests.teachersCount', { count: audience.teachers }));
+  return lines;
+}
+
+export function audienceTotal(audience: Audience): number {
+  return GRADE_BANDS.reduce((sum, band) => sum + (audience.pupils[band]?.count ?? 0), audience.parents + audience.teachers);
+}
+
+/** "3 days", "5 hours", "less than an hour": how long a request waited (until now, or until decided). */
+export function waitingText(t: TFunction, request: Pick<RequestSummary, 'createdAt' | 'decidedAt'>, now = Date.now()): string {
+  const end = request.decidedAt ? Date.parse(request.decidedAt) : now;
+  const hours = Math.max(0, Math.floor((end - Date.parse(request.createdAt)) / 3_600_000));
+  const time =
+    hours >= 24
+      ? t('prevention.requests.console.waitingDays', { count: Math.floor(hours / 24) })
+      : hours >= 1
+        ? t('prevention.requests.console.waitingHours', { count: hours })
+        : t('prevention.requests.console.waitingLessThanHour');
+  return request.decidedAt ? t('prevention.requests.console.decidedAfter', { time }) : time;
+}
+
+/** The kind of event a request asks for: pupils first, then parents, then teachers; a camp is a camp. */
+export function suggestedEventType(request: Pick<PresentationRequest, 'audience' | 'organisationType'>): EventType {
+  if (request.organisationType === 'sports-camp') return 'sports-camp';
+  const hasPupils = GRADE_BANDS.some((band) => request.audience.pupils[band]);
+  if (hasPupils) return 'school-pupils';
+  if (request.audience.parents > 0) return 'school-parents';
+  return request.audience.teachers > 0 ? 'school-teachers' : 'other';
+}
+
+/** The instant at which Belgrade's clocks show `day` `time` (YYYY-MM-DD, HH:MM), with its offset. */
+export function belgradeInstant(day: string, time: string): string {
+  const [y, m, d] = day.split('-').map(Number);
+  const [hh, mm] = time.split(':').map(Number);
+  const wall = Date.UTC(y!, m! - 1, d!, hh!, mm!);
+  const offsetAt = (ms: number) => {
+    const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Belgrade', hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).formatToParts(ms);
+    const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+    return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute')) - ms;
+  };
+  // Belgrade is UTC+1 or UTC+2: the offset at the first guess is right except across a clock change.
+  const offset = offsetAt(wall - offsetAt(wall));
+  const sign = offset >= 0 ? '+' : '-';
+  const minutes = Math.abs(offset) / 60_000;
+  return `${day}T${time}:00${sign}${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+}

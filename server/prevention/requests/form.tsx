@@ -1,0 +1,341 @@
+// The public presentations page: what the centre offers and the request form, then the
+// confirmation with the request number. A plain HTML form that works without JavaScript, on a
+// phone and with the keyboard; errors are listed at the top (linked to the fields) and next to
+// each field, in the page's language, and everything typed is kept.
+import type { ReactNode } from 'react';
+import { DISTRICTS, UNITS, localName } from '../../../common/geography';
+import { GRADE_BANDS, ORGANISATION_TYPES, PREVENTION_TOPICS, type GradeBand } from '../../../common/prevention';
+import { LANGUAGES } from '../../../common/roles';
+import { GRADES_OF_BAND, MAX_DAYS_AHEAD, PARTS_OF_DAY, addDays, belgradeToday } from '../../../common/schemas/prevention/requests';
+import { renderPage, type PageContext } from '../../public-site/layout';
+
+/** How many preferred days the form offers (the API takes up to five). */
+export const FORM_DATE_ROWS = 3;
+
+/** What was typed, by form field name (checkbox groups as lists). */
+export interface RequestFormValues {
+  text: Record<string, string>;
+  lists: Record<string, string[]>;
+}
+/** Form field name -> message. */
+export type FieldErrors = Record<string, string>;
+
+export const countField = (band: GradeBand) => `count-${band}`;
+export const gradesField = (band: GradeBand) => `grades-${band}`;
+export const dateField = (row: number) => `date-${row}`;
+export const partOfDayField = (row: number) => `partOfDay-${row}`;
+
+const STYLESHEET = '/assets/presentations.css';
+const describedBy = (...ids: (string | false | undefined)[]) => ids.filter(Boolean).join(' ') || undefined;
+
+/** The name of a field in the error summary ("Day 2", "Number of pupils (grades 5–8)"). */
+function fieldLabel(page: PageContext, field: string): string {
+  const { t } = page;
+  const [kind, ...rest] = field.split('-');
+  const detail = rest.join('-');
+  if (kind === 'date' || kind === 'partOfDay') return t(`prevention.requests.public.fieldNames.${kind}`, { n: Number(detail) + 1 });
+  if (kind === 'count') return t('prevention.requests.public.fieldNames.pupilsCount', { band: t(`prevention.codes.gradeBands.${detail}`) });
+  if (kind === 'grades') return t('prevention.requests.public.fieldNames.grades', { band: t(`prevention.codes.gradeBands.${detail}`) });
+  return t(`prevention.requests.public.fieldNames.${field}`, { defaultValue: field });
+}
+
+function ErrorSummary({ page, errors }: { page: PageContext; errors: FieldErrors }) {
+  const entries = Object.entries(errors);
+  if (entries.length === 0) return null;
+  return (
+    <div className="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1} id="errors">
+      <h2 id="error-summary-title">{page.t('prevention.requests.public.errorsTitle')}</h2>
+      <ul>
+        {entries.map(([field, message]) => (
+          <li key={field}>
+            <a href={`#field-${field}`}>
+              {fieldLabel(page, field)}: {message}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function ErrorText({ name, errors }: { name: string; errors: FieldErrors }) {
+  return errors[name] ? (
+    <p className="field-error" id={`${name}-error`}>
+      {errors[name]}
+    </p>
+  ) : null;
+}
+
+interface ControlProps {
+  id: string;
+  name: string;
+  'aria-describedby': string | undefined;
+  'aria-invalid': true | undefined;
+}
+
+/** A labelled control with its hint and error, wired for screen readers. */
+function Field(props: { name: string; label: ReactNode; hint?: string; errors: FieldErrors; className?: string; children: (control: ControlProps) => ReactNode }) {
+  const { name, hint, errors } = props;
+  const error = errors[name];
+  return (
+    <div className={props.className ? `field ${props.className}` : 'field'} id={`field-${name}`}>
+      <label htmlFor={name}>{props.label}</label>
+      {hint && (
+        <p className="hint" id={`${name}-hint`}>
+          {hint}
+        </p>
+      )}
+      <ErrorText name={name} errors={errors} />
+      {props.children({ id: name, name, 'aria-describedby': describedBy(hint && `${name}-hint`, error && `${name}-error`), 'aria-invalid': error ? true : undefined })}
+    </div>
+  );
+}
+
+/** A group of checkboxes or radio buttons in a fieldset, with the group's error. */
+function Choices(props: {
+  name: string;
+  legend: ReactNode;
+  hint?: string;
+  type: 'checkbox' | 'radio';
+  options: readonly { value: string; label: string }[];
+  checked: (value: string) => boolean;
+  errors: FieldErrors;
+  className?: string;
+}) {
+  const { name, errors, hint } = props;
+  const describedByIds = describedBy(hint && `${name}-hint`, errors[name] && `${name}-error`);
+  return (
+    <fieldset id={`field-${name}`} className={props.className} aria-describedby={describedByIds}>
+      <legend>{props.legend}</legend>
+      {hint && (
+        <p className="hint" id={`${name}-hint`}>
+          {hint}
+        </p>
+      )}
+      <ErrorText name={name} errors={errors} />
+      <div className="choices">
+        {props.options.map((option) => (
+          <div className="choice" key={option.value}>
+            <input type={props.type} id={`${name}-${option.value}`} name={name} value={option.value} defaultChecked={props.checked(option.value)} />
+            <label htmlFor={`${name}-${option.value}`}>{option.label}</label>
+          </div>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+function Offer({ page }: { page: PageContext }) {
+  const { t } = page;
+  const items = ['Pupils', 'Parents', 'Teachers', 'Camps'] as const;
+  return (
+    <section aria-labelledby="offer-title">
+      <h2 id="offer-title">{t('prevention.requests.public.offerTitle')}</h2>
+      <ul className="cards">
+        {items.map((item) => (
+          <li key={item}>
+            <h3>{t(`prevention.requests.public.offer${item}Title`)}</h3>
+            <p>{t(`prevention.requests.public.offer${item}`)}</p>
+          </li>
+        ))}
+      </ul>
+      <p className="free">{t('prevention.requests.public.free')}</p>
+      <h2>{t('prevention.requests.public.howTitle')}</h2>
+      <p>{t('prevention.requests.public.how')}</p>
+    </section>
+  );
+}
+
+export function renderRequestForm(page: PageContext, options: { values: RequestFormValues; errors: FieldErrors; notice?: string }): string {
+  const { t, language } = page;
+  const { errors } = options;
+  const text = (name: string) => options.values.text[name] ?? '';
+  const list = (name: string) => options.values.lists[name] ?? [];
+  const required = <span className="req">({t('prevention.requests.public.required')})</span>;
+  const optional = <span className="opt">({t('prevention.requests.public.optional')})</span>;
+  const today = belgradeToday();
+  const numberInput = (control: ControlProps, min: number) => <input {...control} type="number" inputMode="numeric" min={min} max={5000} step={1} defaultValue={text(control.name)} />;
+
+  return renderPage(
+    page,
+    t('prevention.requests.public.title'),
+    <>
+      <h1>{t('prevention.requests.public.title')}</h1>
+      <p className="lead">{t('prevention.requests.public.lead')}</p>
+      <Offer page={page} />
+      <h2 id="form-title">{t('prevention.requests.public.formTitle')}</h2>
+      {options.notice && (
+        <p className="notice" role="alert">
+          {options.notice}
+        </p>
+      )}
+      <ErrorSummary page={page} errors={errors} />
+      <form method="post" action="/presentations" className="presentation-form" aria-labelledby="form-title" noValidate>
+        <fieldset>
+          <legend>{t('prevention.requests.public.whoLegend')}</legend>
+          <Field name="organisation" label={<>{t('prevention.requests.public.organisationLabel')} {required}</>} hint={t('prevention.requests.public.organisationHint')} errors={errors}>
+            {(control) => <input {...control} type="text" maxLength={200} autoComplete="organization" defaultValue={text('organisation')} />}
+          </Field>
+          <Choices
+            name="organisationType"
+            legend={<>{t('prevention.requests.public.organisationTypeLegend')} {required}</>}
+            type="radio"
+            options={ORGANISATION_TYPES.map((value) => ({ value, label: t(`prevention.codes.organisationTypes.${value}`) }))}
+            checked={(value) => text('organisationType') === value}
+            errors={errors}
+          />
+          <Field name="municipality" label={<>{t('prevention.requests.public.municipalityLabel')} {required}</>} errors={errors}>
+            {(control) => (
+              <select {...control} defaultValue={text('municipality')}>
+                <option value="">{t('prevention.requests.public.choose')}</option>
+                {DISTRICTS.filter((d) => !d.kosovo).map((d) => (
+                  <optgroup key={d.id} label={localName(d, language)}>
+                    {UNITS.filter((u) => u.district === d.id).map((u) => (
+                      <option key={u.id} value={u.id}>
+                        {localName(u, language)}
+                      </option>
+                    ))}
+                  </optgroup>
+                ))}
+              </select>
+            )}
+          </Field>
+        </fieldset>
+
+        <fieldset id="field-pupils" aria-describedby={describedBy('pupils-hint', errors.pupils && 'pupils-error')}>
+          <legend>
+            {t('prevention.requests.public.audienceLegend')} {required}
+          </legend>
+          <p className="hint" id="pupils-hint">
+            {t('prevention.requests.public.audienceHint')}
+          </p>
+          <ErrorText name="pupils" errors={errors} />
+          <div className="bands">
+            {GRADE_BANDS.map((band) => (
+              <fieldset key={band} className="band">
+                <legend>{t(`prevention.codes.gradeBands.${band}`)}</legend>
+                <Field name={countField(band)} label={t('prevention.requests.public.pupilsCountLabel')} errors={errors}>
+                  {(control) => numberInput(control, 1)}
+                </Field>
+                <Choices
+                  name={gradesField(band)}
+                  legend={t('prevention.requests.public.gradesLegend')}
+                  type="checkbox"
+                  className="grades"
+                  options={GRADES_OF_BAND[band].map((grade) => ({ value: String(grade), label: t('prevention.requests.grade', { grade }) }))}
+                  checked={(value) => list(gradesField(band)).includes(value)}
+                  errors={errors}
+                />
+              </fieldset>
+            ))}
+          </div>
+          <div className="counts">
+            <Field name="parents" label={t('prevention.requests.public.parentsLabel')} errors={errors}>
+              {(control) => numberInput(control, 0)}
+            </Field>
+            <Field name="teachers" label={t('prevention.requests.public.teachersLabel')} errors={errors}>
+              {(control) => numberInput(control, 0)}
+            </Field>
+          </div>
+        </fieldset>
+
+        <fieldset id="field-preferredDates" aria-describedby={describedBy('preferredDates-hint', errors.preferredDates && 'preferredDates-error')}>
+          <legend>
+            {t('prevention.requests.public.datesLegend')} {required}
+          </legend>
+          <p className="hint" id="preferredDates-hint">
+            {t('prevention.requests.public.datesHint')}
+          </p>
+          <ErrorText name="preferredDates" errors={errors} />
+          {Array.from({ length: FORM_DATE_ROWS }, (_, row) => (
+            <div className="date-row" key={row}>
+              <Field name={dateField(row)} label={t('prevention.requests.public.dateLabel', { n: row + 1 })} errors={errors}>
+                {(control) => <input {...control} type="date" min={addDays(today, 1)} max={addDays(today, MAX_DAYS_AHEAD)} defaultValue={text(dateField(row))} />}
+              </Field>
+              <Field name={partOfDayField(row)} label={t('prevention.requests.public.partOfDayLabel', { n: row + 1 })} errors={errors}>
+                {(control) => (
+                  <select {...control} defaultValue={text(partOfDayField(row)) || 'any'}>
+                    {PARTS_OF_DAY.map((part) => (
+                      <option key={part} value={part}>
+                        {t(`prevention.requests.partsOfDay.${part}`)}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </Field>
+            </div>
+          ))}
+        </fieldset>
+
+        <Field name="language" label={<>{t('prevention.requests.public.languageLabel')} {required}</>} hint={t('prevention.requests.public.languageHint')} errors={errors}>
+          {(control) => (
+            <select {...control} defaultValue={text('language') || language}>
+              {LANGUAGES.map((lng) => (
+                <option key={lng} value={lng}>
+                  {t(`prevention.requests.languages.${lng}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+
+        <Choices
+          name="topics"
+          legend={<>{t('prevention.requests.public.topicsLegend')} {optional}</>}
+          hint={t('prevention.requests.public.topicsHint')}
+          type="checkbox"
+          className="topics"
+          options={PREVENTION_TOPICS.map((value) => ({ value, label: t(`prevention.codes.topics.${value}`) }))}
+          checked={(value) => list('topics').includes(value)}
+          errors={errors}
+        />
+
+        <Field name="message" label={<>{t('prevention.requests.public.messageLabel')} {optional}</>} hint={t('prevention.requests.public.messageHint')} errors={errors}>
+          {(control) => <textarea {...control} rows={4} maxLength={2000} defaultValue={text('message')} />}
+        </Field>
+
+        <fieldset aria-describedby="contact-hint">
+          <legend>{t('prevention.requests.public.contactLegend')}</legend>
+          <p className="hint" id="contact-hint">
+            {t('prevention.requests.public.contactHint')}
+          </p>
+          <Field name="contactName" label={<>{t('prevention.requests.public.contactNameLabel')} {required}</>} errors={errors}>
+            {(control) => <input {...control} type="text" maxLength={120} autoComplete="name" defaultValue={text('contactName')} />}
+          </Field>
+          <Field name="email" label={<>{t('prevention.requests.public.emailLabel')} {required}</>} errors={errors}>
+            {(control) => <input {...control} type="email" maxLength={254} autoComplete="email" spellCheck={false} defaultValue={text('email')} />}
+          </Field>
+          <Field name="phone" label={<>{t('prevention.requests.public.phoneLabel')} {optional}</>} errors={errors}>
+            {(control) => <input {...control} type="tel" maxLength={40} autoComplete="tel" defaultValue={text('phone')} />}
+          </Field>
+        </fieldset>
+
+        <button type="submit" className="primary">
+          {t('prevention.requests.public.send')}
+        </button>
+      </form>
+    </>,
+    { stylesheet: STYLESHEET },
+  );
+}
+
+export function renderRequestSent(page: PageContext, number: string): string {
+  const { t } = page;
+  return renderPage(
+    page,
+    t('prevention.requests.public.sentTitle'),
+    <>
+      <h1>{t('prevention.requests.public.sentTitle')}</h1>
+      <p>{t('prevention.requests.public.sentLead')}</p>
+      <p className="receipt" data-testid="request-number">
+        {number}
+      </p>
+      <p>{t('prevention.requests.public.sentMail')}</p>
+      <p>{t('prevention.requests.public.sentPhone', { phone: page.helplinePhone })}</p>
+      <p>
+        <a href="/presentations">{t('prevention.requests.public.sentAgain')}</a>
+      </p>
+    </>,
+    { stylesheet: STYLESHEET },
+  );
+}
