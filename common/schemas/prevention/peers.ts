@@ -91,10 +91,8 @@ const firstNameSchema = z
   .max(60)
   .regex(/^\p{L}[\p{L}\p{M}' -]*$/u, 'Letters only (a first name, nothing else)');
 /** The initial of the last name: one letter (Serbian Latin digraphs Lj, Nj, Dž count as one), a dot allowed. */
-const lastInitialSchema = z
-  .string()
-  .trim()
-  .regex(/^(\p{L}|Lj|LJ|Nj|NJ|Dž|DŽ)\.?$/u, 'Only the initial of the last name (one letter)');
+export const LAST_INITIAL_PATTERN = /^(\p{L}|Lj|LJ|Nj|NJ|Dž|DŽ)\.?$/u;
+const lastInitialSchema = z.string().trim().regex(LAST_INITIAL_PATTERN, 'Only the initial of the last name (one letter)');
 
 export const parentalConsentSchema = z
   .strictObject({

@@ -15,7 +15,7 @@ import type { EventQuizRow } from './quizzes';
 export const newSubmissionId = () => crypto.randomBytes(16).toString('base64url');
 
 /** Why a quiz that exists takes no answers now. */
-export type ClosedStage = 'not-started' | 'between' | 'over';
+export type ClosedStage = 'between' | 'over';
 
 export type QuizState =
   | { kind: 'unknown' }
@@ -25,7 +25,8 @@ export type QuizState =
 
 function stateOf(quiz: EventQuizRow, questions: QuizQuestionRow[], now: Date): QuizState {
   if (!quiz.codeExpiresAt || quiz.codeExpiresAt <= now) return { kind: 'expired' };
-  if (quiz.phase === 'closed') return { kind: 'closed', stage: quiz.postOpenedAt ? 'over' : quiz.preOpenedAt ? 'between' : 'not-started' };
+  // A code exists only once a phase has opened: closed is after the before part or after the end.
+  if (quiz.phase === 'closed') return { kind: 'closed', stage: quiz.postOpenedAt ? 'over' : 'between' };
   return { kind: 'open', phase: quiz.phase as AnswerPhase, questions };
 }
 

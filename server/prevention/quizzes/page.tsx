@@ -100,12 +100,9 @@ function renderMessage(page: PageContext, title: string, text: string, link?: { 
   );
 }
 
-const CLOSED_KEYS: Record<ClosedStage, string> = { 'not-started': 'notStarted', between: 'between', over: 'over' };
-
 function renderClosed(page: PageContext, code: string, stage: ClosedStage): string {
-  const key = CLOSED_KEYS[stage];
-  const reload = stage === 'over' ? undefined : { href: `/q/${code}`, label: page.t(k('reload')) };
-  return renderMessage(page, page.t(k(`${key}Title`)), page.t(k(`${key}Text`)), reload);
+  const reload = stage === 'between' ? { href: `/q/${code}`, label: page.t(k('reload')) } : undefined;
+  return renderMessage(page, page.t(k(`${stage}Title`)), page.t(k(`${stage}Text`)), reload);
 }
 
 interface FormState {

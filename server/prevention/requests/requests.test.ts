@@ -10,6 +10,7 @@ import { createUser, signIn, type Client, type TestUser } from '../../../test/he
 import { insertSchool } from '../../../test/helpers/prevention';
 import { mailText, startSmtpReceiver, type ReceivedMail } from '../../../test/helpers/smtp';
 import { addDays, belgradeToday } from '../../../common/schemas/prevention/requests';
+import { seedRequestsDemo } from './demo';
 
 let p: TestPlatform;
 let smtp: Awaited<ReturnType<typeof startSmtpReceiver>>;
@@ -77,6 +78,21 @@ beforeAll(async () => {
 afterAll(async () => {
   await p?.close();
   await smtp?.close();
+});
+
+describe('demo data', () => {
+  it('seeds waiting, accepted and declined requests once, through the real use cases', async () => {
+    await createUser(p.ctx, { roles: ['prevention-coordinator'], username: 'coordinator' });
+    await createUser(p.ctx, { roles: ['presenter'], username: 'presenter' });
+    await seedRequestsDemo(p.ctx);
+    await seedRequestsDemo(p.ctx);
+    const rows = await p.ctx.db.selectFrom('presentationRequests').select(['status', 'eventId', 'createdAt', 'language']).execute();
+    expect(rows.map((r) => r.status).sort()).toEqual(['accepted', 'declined', 'new', 'new', 'new', 'new']);
+    expect(rows.find((r) => r.status === 'accepted')!.eventId).toBeTruthy();
+    expect(new Set(rows.map((r) => r.language))).toEqual(new Set(['sr-Cyrl', 'sr-Latn', 'en']));
+    expect(Math.min(...rows.map((r) => r.createdAt.getTime()))).toBeLessThan(Date.now() - 7 * 86_400_000);
+    await p.ctx.db.deleteFrom('presentationRequests').execute();
+  });
 });
 
 describe('asking for a presentation', () => {

@@ -101,6 +101,7 @@ export function readImportFile(text: string): { rows: Row[]; problems: ImportRow
       bom: true,
       delimiter: separatorOf(text),
       relax_column_count: true,
+      relax_quotes: true, // OŠ "Vuk Karadžić" written without quotes around the cell
       skip_empty_lines: true,
       info: true,
     }) as unknown as typeof records; // csv-parse's types do not model `info: true`
@@ -194,6 +195,7 @@ function checkRow(row: Row): { values: RowValues | null; problems: ImportRowProb
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const column = COLUMN_OF_FIELD[String(issue.path[0])] ?? null;
+      if (problems.some((p) => p.column === column)) continue; // one problem per cell
       const isEmpty = column === 'name' && !cells.name;
       const kind: ImportProblem = isEmpty ? 'required' : issue.code === 'too_small' ? 'too_short' : issue.code === 'too_big' ? 'too_long' : 'invalid';
       problems.push(problem(line, column, kind, isEmpty ? 'The name is required' : issue.message));
@@ -283,8 +285,8 @@ function changedColumns(current: Existing, values: RowValues): (keyof RowValues)
 export async function importSchools(ctx: AppContext, actor: Actor, csv: string, options: { dryRun: boolean }): Promise<ImportSchoolsResult> {
   if (!can(schoolPolicy, actor, 'manage')) throw forbidden();
   const file = readImportFile(csv);
-  if (file.problems.length) throw new ImportRejectedError(file.problems);
-  const problems: ImportRowProblem[] = [];
+  const problems = [...file.problems];
+  if (file.rows.length === 0 && problems.length) throw new ImportRejectedError(problems);
   const checked: { line: number; values: RowValues }[] = [];
   for (const row of file.rows) {
     const result = checkRow(row);

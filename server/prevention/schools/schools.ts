@@ -94,11 +94,15 @@ export async function listSchools(ctx: AppContext, actor: Actor, q: SchoolListQu
     if (q.municipalityId) conditions.push(eb('municipalityId', '=', q.municipalityId));
     if (q.districtId) conditions.push(eb('districtId', '=', q.districtId));
     if (q.type) conditions.push(eb('type', '=', q.type));
-    for (const word of q.q ? searchKey(q.q).split(/\s+/).filter(Boolean) : []) {
-      const pattern = `%${escapeLike(word)}%`;
+    for (const word of q.q?.split(/\s+/).filter(Boolean) ?? []) {
       // A school written straight to the table (not through this module) has no search text
       // yet; its name is still found as typed.
-      conditions.push(eb.or([eb('searchText', 'like', pattern), eb.and([eb('searchText', '=', ''), eb(eb.fn('lower', ['name']), 'like', `%${escapeLike(word.toLowerCase())}%`)])]));
+      conditions.push(
+        eb.or([
+          eb('searchText', 'like', `%${escapeLike(searchKey(word))}%`),
+          eb.and([eb('searchText', '=', ''), eb(eb.fn('lower', ['name']), 'like', `%${escapeLike(word.toLowerCase())}%`)]),
+        ]),
+      );
     }
     return eb.and(conditions);
   };

@@ -143,6 +143,9 @@ export const preventionEventsMessages = {
       created: 'Догађај је заказан.',
       saved: 'Измене су сачуване.',
       cancel: 'Одустани',
+      required: 'Попуните ово поље.',
+      venueRequired: 'Изаберите школу или упишите место одржавања.',
+      durationInvalid: 'Упишите трајање у минутима, најмање 5.',
     },
     mail: {
       reminderSubject: 'Подсетник: {{what}}, {{date}}',
@@ -291,6 +294,9 @@ export const preventionEventsMessages = {
       created: 'The event is scheduled.',
       saved: 'The changes are saved.',
       cancel: 'Cancel',
+      required: 'Fill this in.',
+      venueRequired: 'Choose a school or write the venue.',
+      durationInvalid: 'Write the length in minutes, at least 5.',
     },
     mail: {
       reminderSubject: 'Reminder: {{what}}, {{date}}',

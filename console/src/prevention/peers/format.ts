@@ -33,3 +33,6 @@ export function placeLabel(s: { schoolName: string | null; venue?: string; munic
 }
 
 export const dayText = (day: string | null, language: Language, none: string) => (day ? calendarDay(day, language) : none);
+
+/** The look of a session's status (the words come from prevention.peers.status). */
+export const STATUS_TAG: Record<'submitted' | 'confirmed' | 'returned', string> = { submitted: 'tag', confirmed: 'tag tag-ok', returned: 'tag tag-warn' };

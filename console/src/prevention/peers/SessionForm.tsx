@@ -1,0 +1,195 @@
+// The peer educator's form for a session they held: the day (today by default), the place (a
+// school of the registry, or a venue, in a municipality), how many peers, the topics and short
+// notes. Used to record a new session and to fix and resubmit a returned one.
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { MAX_PEERS_PER_SESSION } from '../../../../common/schemas/prevention/peers';
+import { PREVENTION_TOPICS, type PreventionTopic } from '../../../../common/prevention';
+import type { ApiError } from '../../api';
+import { TextAreaField, TextField } from '../../components/Field';
+import { ErrorAlert } from '../../components/Messages';
+import { asApiError } from '../../session';
+import type { PeerSession, SessionRequest } from './api';
+import { belgradeToday } from './format';
+import { MunicipalitySelect, SchoolSelect } from './PlaceFields';
+
+interface Values {
+  heldOn: string;
+  municipalityId: string;
+  schoolId: string;
+  venue: string;
+  peersReached: string;
+  topics: PreventionTopic[];
+  notes: string;
+}
+
+export function initialSessionValues(session: PeerSession | null, place: { municipalityId: string; schoolId: string | null }): Values {
+  if (session) {
+    return {
+      heldOn: session.heldOn,
+      municipalityId: session.municipalityId,
+      schoolId: session.schoolId ?? '',
+      venue: session.venue,
+      peersReached: String(session.peersReached),
+      topics: session.topics,
+      notes: session.notes,
+    };
+  }
+  return { heldOn: belgradeToday(), municipalityId: place.municipalityId, schoolId: place.schoolId ?? '', venue: '', peersReached: '', topics: [], notes: '' };
+}
+
+const KNOWN_FIELDS = ['heldOn', 'municipalityId', 'schoolId', 'venue', 'peersReached', 'topics', 'notes'];
+
+interface Props {
+  initial: Values;
+  /** The school's name when fixing a session at a school (the list of its municipality may still be loading). */
+  schoolName?: string | null;
+  submitLabel: string;
+  onSubmit: (body: SessionRequest) => Promise<void>;
+  onCancel?: () => void;
+}
+
+export function SessionForm({ initial, schoolName, submitLabel, onSubmit, onCancel }: Props) {
+  const { t } = useTranslation();
+  const [values, setValues] = useState(initial);
+  const [problems, setProblems] = useState<Partial<Record<keyof Values, string>>>({});
+  const [error, setError] = useState<ApiError | null>(null);
+  const [isBusy, setIsBusy] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+  const topicsErrorId = useId();
+  const set = (changes: Partial<Values>) => setValues((v) => ({ ...v, ...changes }));
+
+  // After a failed attempt, focus goes to the first field that needs attention.
+  useEffect(() => {
+    if (Object.keys(problems).length || error) form.current?.querySelector<HTMLElement>('[aria-invalid="true"], fieldset.field-invalid input')?.focus();
+  }, [problems, error]);
+
+  const check = (): Partial<Record<keyof Values, string>> => {
+    const found: Partial<Record<keyof Values, string>> = {};
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(values.heldOn)) found.heldOn = t('prevention.peers.common.dayRequired');
+    else if (values.heldOn > belgradeToday()) found.heldOn = t('prevention.peers.common.futureDay');
+    if (!values.municipalityId) found.municipalityId = t('prevention.peers.my.municipalityRequired');
+    if (!values.schoolId && !values.venue.trim()) found.venue = t('prevention.peers.my.venueRequired');
+    const peers = Number(values.peersReached);
+    if (!Number.isInteger(peers) || peers < 1 || peers > MAX_PEERS_PER_SESSION) found.peersReached = t('prevention.peers.my.peersRequired');
+    if (values.topics.length === 0) found.topics = t('prevention.peers.my.topicsRequired');
+    return found;
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    const found = check();
+    setProblems(found);
+    if (Object.keys(found).length) return;
+    setIsBusy(true);
+    try {
+      await onSubmit({
+        heldOn: values.heldOn,
+        ...(values.schoolId ? { schoolId: values.schoolId } : { venue: values.venue.trim(), municipalityId: values.municipalityId }),
+        peersReached: Number(values.peersReached),
+        topics: values.topics,
+        notes: values.notes.trim(),
+      });
+    } catch (reason) {
+      setError(asApiError(reason));
+    } finally {
+      setIsBusy(false);
+    }
+  };
+
+  const fieldError = (name: keyof Values) => problems[name] ?? error?.fieldError(name);
+  const topicsError = fieldError('topics');
+  const hasProblems = Object.keys(problems).length > 0;
+  return (
+    <form ref={form} onSubmit={(event) => void submit(event)} noValidate className="form peer-session-form">
+      <ErrorAlert error={error} message={hasProblems ? t('prevention.peers.common.checkFields') : null} knownFields={KNOWN_FIELDS} />
+      <TextField
+        label={t('prevention.peers.my.heldOn')}
+        name="heldOn"
+        type="date"
+        required
+        max={belgradeToday()}
+        value={values.heldOn}
+        onChange={(event) => set({ heldOn: event.target.value })}
+        error={fieldError('heldOn')}
+      />
+      <fieldset className="peer-place">
+        <legend>{t('prevention.peers.my.where')}</legend>
+        <MunicipalitySelect required value={values.municipalityId} onChange={(municipalityId) => set({ municipalityId, schoolId: '' })} error={fieldError('municipalityId')} />
+        <SchoolSelect municipalityId={values.municipalityId} value={values.schoolId} currentName={schoolName ?? null} onChange={(schoolId) => set({ schoolId })} error={fieldError('schoolId')} />
+        {!values.schoolId && (
+          <TextField
+            label={t('prevention.peers.my.venue')}
+            hint={t('prevention.peers.my.venueHint')}
+            name="venue"
+            required
+            maxLength={200}
+            value={values.venue}
+            onChange={(event) => set({ venue: event.target.value })}
+            error={fieldError('venue')}
+          />
+        )}
+      </fieldset>
+      <TextField
+        label={t('prevention.peers.my.peersReached')}
+        hint={t('prevention.peers.my.peersReachedHint')}
+        name="peersReached"
+        type="number"
+        inputMode="numeric"
+        min={1}
+        max={MAX_PEERS_PER_SESSION}
+        required
+        value={values.peersReached}
+        onChange={(event) => set({ peersReached: event.target.value })}
+        error={fieldError('peersReached')}
+      />
+      <fieldset className={topicsError ? 'field-invalid' : undefined} aria-describedby={topicsError ? topicsErrorId : undefined}>
+        <legend>
+          {t('prevention.peers.my.topics')} <span className="required">({t('console.common.required')})</span>
+        </legend>
+        {topicsError && (
+          <p id={topicsErrorId} className="field-error">
+            {topicsError}
+          </p>
+        )}
+        <div className="checkbox-grid">
+          {PREVENTION_TOPICS.map((topic) => (
+            <label key={topic} className="checkbox">
+              <input
+                type="checkbox"
+                name="topics"
+                value={topic}
+                checked={values.topics.includes(topic)}
+                onChange={(event) =>
+                  set({ topics: event.target.checked ? PREVENTION_TOPICS.filter((x) => x === topic || values.topics.includes(x)) : values.topics.filter((x) => x !== topic) })
+                }
+              />{' '}
+              {t(`prevention.codes.topics.${topic}`)}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <TextAreaField
+        label={t('prevention.peers.my.notes')}
+        hint={t('prevention.peers.my.notesHint')}
+        name="notes"
+        rows={3}
+        maxLength={1000}
+        value={values.notes}
+        onChange={(event) => set({ notes: event.target.value })}
+        error={fieldError('notes')}
+      />
+      <div className="button-row">
+        <button type="submit" className="button-primary" disabled={isBusy} data-testid="submit-session">
+          {isBusy ? t('prevention.peers.common.saving') : submitLabel}
+        </button>
+        {onCancel && (
+          <button type="button" onClick={onCancel}>
+            {t('prevention.peers.common.cancel')}
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}
