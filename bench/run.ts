@@ -3,7 +3,9 @@
 // Set BENCH_DATABASE_URL (a PostgreSQL server database whose role may create databases) to
 // measure server mode and the hotline (submissions under load, queue and search with
 // BENCH_REPORTS reports, a million by default), the live chat (200 chats at once) and the
-// helpline contact search. BENCH_SECTIONS picks server-mode sections. Figures go to stdout.
+// helpline contact search. The prevention section (coverage map and figures over a year of
+// 50,000 events) runs on an embedded PGlite database and, with BENCH_DATABASE_URL, on the
+// server. BENCH_SECTIONS picks sections (server-mode ones and prevention). Figures go to stdout.
 import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -15,6 +17,7 @@ import { benchQueue, benchSubmissions, fillReports } from './hotline';
 import { benchReferrals } from './referrals';
 import { benchChat } from './chat';
 import { benchContactSearch, fillContacts } from './helpline';
+import { benchPrevention } from './prevention';
 
 interface Row {
   what: string;
@@ -82,7 +85,7 @@ async function signIn(port: number, username: string, password: string) {
   return { cookie: response.headers.get('set-cookie')!.split(';')[0]!, body: (await response.json()) as { csrfToken: string } };
 }
 
-/** BENCH_SECTIONS=chat,contacts runs only those server-mode sections (default: all). */
+/** BENCH_SECTIONS=chat,contacts runs only those sections (default: all): hotline, contacts, referrals, chat on the server; prevention on both. */
 const wanted = (section: string) => !process.env.BENCH_SECTIONS || process.env.BENCH_SECTIONS.split(',').includes(section);
 
 async function measure(
@@ -150,6 +153,10 @@ async function main(): Promise<void> {
     const accounts = JSON.parse(fs.readFileSync(path.join(dataDir, 'demo-accounts.json'), 'utf8')) as { username: string; password: string; role: string }[];
     return accounts.find((a) => a.role === 'administrator')!;
   });
+  if (wanted('prevention')) {
+    console.log('\n## prevention (embedded (PGlite))');
+    await benchPrevention(report, 'PGlite', { kind: 'pglite', dataDir: path.join(dataDir, 'prevention') });
+  }
 
   const serverUrl = process.env.BENCH_DATABASE_URL;
   if (serverUrl) {
@@ -179,6 +186,10 @@ async function main(): Promise<void> {
         account,
         { databaseUrl: url.toString(), reports: Number(process.env.BENCH_REPORTS ?? 1_000_000) },
       );
+      if (wanted('prevention')) {
+        console.log('\n## prevention (PostgreSQL server)');
+        await benchPrevention(report, 'PostgreSQL server', { kind: 'postgres', url: url.toString() });
+      }
     } finally {
       await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await admin.end();

@@ -79,10 +79,15 @@ describe('coverage and results', () => {
     await page.keyboard.press('Space');
     await expect.poll(() => panel.locator('h3').textContent()).toBe('Изабрани округ: Пиротски округ');
     await expectNoAxeViolations(page, 'coverage page with a district chosen');
-    if (process.env.SHOTS) { await page.screenshot({ path: '/tmp/cov-full.png', fullPage: true }); await page.locator('.coverage-map-layout').screenshot({ path: '/tmp/cov-map.png' }); }
+    if (process.env.SHOTS) { await page.screenshot({ path: '/tmp/cov-top.png' }); await page.locator('[aria-labelledby="figures-heading"]').screenshot({ path: '/tmp/cov-figures.png' }); await page.locator('[data-testid="district-table"]').screenshot({ path: '/tmp/cov-table.png' }); }
 
-    // The municipalities with no activity list Kragujevac (cancelled only), not Niš.
+    // The municipalities with no activity (a long list starts folded) list Kragujevac
+    // (cancelled only), not Niš.
+    await page.getByTestId('inactive-count').focus();
+    await page.keyboard.press('Enter');
     await page.getByTestId('inactive-table').waitFor();
+    await expectNoAxeViolations(page, 'coverage page with the inactive list open');
+    if (process.env.SHOTS) await page.locator('[data-testid="inactive-list"]').screenshot({ path: '/tmp/cov-inactive.png' });
     expect(await page.locator('[data-testid="inactive-table"] tr[data-municipality="kragujevac"]').count()).toBe(1);
     expect(await page.locator('[data-testid="inactive-table"] tr[data-municipality="nis"]').count()).toBe(0);
 

@@ -48,6 +48,22 @@ export function addDays(day: string, days: number): string {
 /** The date messages, named, so the public form can say each one in the page's language. */
 export const DATE_ERRORS = { past: 'Choose a day from tomorrow on', far: 'Choose a day within the next year', twice: 'This day is given twice' } as const;
 
+/** The instant at which Belgrade's clocks show `day` `time` (YYYY-MM-DD, HH:MM), written with its offset. */
+export function belgradeInstant(day: string, time: string): string {
+  const [y, m, d] = day.split('-').map(Number);
+  const [hh, mm] = time.split(':').map(Number);
+  const wall = Date.UTC(y!, m! - 1, d!, hh!, mm!);
+  const offsetAt = (ms: number) => {
+    const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Belgrade', hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).formatToParts(ms);
+    const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+    return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute')) - ms;
+  };
+  // Belgrade is UTC+1 or UTC+2: the offset at the first guess is right except across a clock change.
+  const offset = offsetAt(wall - offsetAt(wall));
+  const minutes = Math.abs(offset) / 60_000;
+  return `${day}T${time}:00${offset >= 0 ? '+' : '-'}${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+}
+
 const headcount = z.number().int().min(1, 'At least 1').max(MAX_HEADCOUNT);
 
 const pupilsOfBandSchema = z.strictObject({
@@ -105,7 +121,7 @@ export const createPresentationRequestSchema = z
       .max(40)
       .refine((v) => /^[+\d][\d\s()/.-]*$/.test(v) && v.replace(/\D/g, '').length >= 6, 'Write a phone number (at least 6 digits)')
       .optional(),
-    audience: requestAudienceSchema,
+    audience: requestAudienceSchema.describe('Who would listen and about how many: pupils by grade band, parents, teachers'),
     preferredDates: z
       .array(preferredDateSchema)
       .min(1, 'Give at least one day that suits you')
@@ -117,7 +133,8 @@ export const createPresentationRequestSchema = z
           if (seen.has(key)) ctx.addIssue({ code: 'custom', path: [i, 'date'], message: DATE_ERRORS.twice });
           seen.add(key);
         });
-      }),
+      })
+      .describe(`1–${MAX_PREFERRED_DATES} days that would suit, each with a part of the day`),
     language: languageSchema.describe('Language of the presentation and of the e-mails to the requester'),
     topics: z.array(z.enum(PREVENTION_TOPICS)).max(PREVENTION_TOPICS.length).default([]).describe('Topics of concern (PREVENTION_TOPICS)'),
     message: z.string().trim().max(2000).optional().describe('Anything else the centre should know (kept encrypted)'),

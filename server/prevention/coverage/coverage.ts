@@ -16,7 +16,7 @@ import { forbidden } from '../../http/errors';
 import { DISTRICTS, UNITS } from '../../../common/geography';
 import type { CoverageResponse, DistrictFigures, InactiveMunicipalitiesResponse, PeriodQuery } from '../../../common/schemas/prevention/coverage';
 import { preventionFiguresPolicy } from '../policy';
-import { belgradeDayStart, belgradeToday, resolvePeriod, twelveMonthsBefore } from './period';
+import { belgradeDayStart, belgradeToday, resolvePeriod, twelveMonthsBefore, type Period } from './period';
 
 export function requireFigures(actor: Actor): void {
   if (!can(preventionFiguresPolicy, actor, 'read')) throw forbidden();
@@ -44,31 +44,34 @@ export function confirmedSessionsIn(ctx: AppContext, period: { from: string; to:
 const MAPPED_DISTRICTS = DISTRICTS.filter((d) => !d.kosovo);
 const zero = (): DistrictFigures => ({ eventsHeld: 0, peopleReached: 0, pupils: 0, parents: 0, teachers: 0, otherAttendees: 0, schoolsVisited: 0, peerSessions: 0, peersReached: 0 });
 
+/** Held events per district and in all (grouping set ()), whose distinct schools are counted
+ * once even if events of one school were filed under two districts. */
+export function districtEventsQuery(ctx: AppContext, period: Period) {
+  return heldEventsIn(ctx, period)
+    .select((eb) => [
+      'events.districtId',
+      sql<number>`grouping(events.district_id)`.as('isTotal'),
+      eb.fn.countAll<string>().as('events'),
+      audienceSum(AUDIENCE_COLUMNS).as('people'),
+      audienceSum(PUPIL_COLUMNS).as('pupils'),
+      audienceSum(['parents']).as('parents'),
+      audienceSum(['teachers']).as('teachers'),
+      audienceSum(['otherAttendees']).as('others'),
+      sql<string>`count(DISTINCT events.school_id)`.as('schools'),
+    ])
+    .groupBy(sql`GROUPING SETS ((events.district_id), ())`);
+}
+
+export function districtSessionsQuery(ctx: AppContext, period: Period) {
+  return confirmedSessionsIn(ctx, period)
+    .select((eb) => ['peerSessions.districtId', sql<number>`grouping(peer_sessions.district_id)`.as('isTotal'), eb.fn.countAll<string>().as('sessions'), eb.fn.sum<string>('peersReached').as('peers')])
+    .groupBy(sql`GROUPING SETS ((peer_sessions.district_id), ())`);
+}
+
 export async function districtCoverage(ctx: AppContext, actor: Actor, query: PeriodQuery): Promise<CoverageResponse> {
   requireFigures(actor);
   const period = resolvePeriod(query);
-  // One row per district plus the grand total (grouping set ()), whose distinct schools are
-  // counted once even if events of one school were filed under two districts.
-  const [events, sessions] = await Promise.all([
-    heldEventsIn(ctx, period)
-      .select((eb) => [
-        'events.districtId',
-        sql<number>`grouping(events.district_id)`.as('isTotal'),
-        eb.fn.countAll<string>().as('events'),
-        audienceSum(AUDIENCE_COLUMNS).as('people'),
-        audienceSum(PUPIL_COLUMNS).as('pupils'),
-        audienceSum(['parents']).as('parents'),
-        audienceSum(['teachers']).as('teachers'),
-        audienceSum(['otherAttendees']).as('others'),
-        sql<string>`count(DISTINCT events.school_id)`.as('schools'),
-      ])
-      .groupBy(sql`GROUPING SETS ((events.district_id), ())`)
-      .execute(),
-    confirmedSessionsIn(ctx, period)
-      .select((eb) => ['peerSessions.districtId', sql<number>`grouping(peer_sessions.district_id)`.as('isTotal'), eb.fn.countAll<string>().as('sessions'), eb.fn.sum<string>('peersReached').as('peers')])
-      .groupBy(sql`GROUPING SETS ((peer_sessions.district_id), ())`)
-      .execute(),
-  ]);
+  const [events, sessions] = await Promise.all([districtEventsQuery(ctx, period).execute(), districtSessionsQuery(ctx, period).execute()]);
   const byDistrict = new Map<string, DistrictFigures>(MAPPED_DISTRICTS.map((d) => [d.id, zero()]));
   const totals = zero();
   for (const row of events) {
@@ -100,13 +103,13 @@ export async function districtCoverage(ctx: AppContext, actor: Actor, query: Per
 /** The units the inactive list looks at (see the header): all but the City of Belgrade as a whole. */
 export const COVERAGE_UNITS = UNITS.filter((unit) => unit.kind !== 'belgrade');
 
-export async function inactiveMunicipalities(ctx: AppContext, actor: Actor, now = Date.now()): Promise<InactiveMunicipalitiesResponse> {
-  requireFigures(actor);
-  const since = twelveMonthsBefore(belgradeToday(now));
-  const sinceInstant = belgradeDayStart(since);
-  // The last held event of each unit is one step back along events_municipality_idx
-  // (municipality_id, starts_at); peer sessions are few and grouped.
-  const { rows } = await sql<{ municipalityId: string; lastEvent: Date | null; lastSession: string | null }>`
+/**
+ * Each unit's last held event and last confirmed peer session, for the units with neither on
+ * or after `since`. The last event is one step back along events_municipality_idx
+ * (municipality_id, starts_at); peer sessions are few and grouped.
+ */
+export function lastActivityQuery(since: string) {
+  return sql<{ municipalityId: string; lastEvent: Date | null; lastSession: string | null }>`
     SELECT u.id AS municipality_id, e.starts_at AS last_event, to_char(s.held_on, 'YYYY-MM-DD') AS last_session
     FROM unnest(${COVERAGE_UNITS.map((u) => u.id)}::text[]) AS u(id)
     LEFT JOIN LATERAL (
@@ -117,8 +120,14 @@ export async function inactiveMunicipalities(ctx: AppContext, actor: Actor, now 
     LEFT JOIN (
       SELECT municipality_id, max(held_on) AS held_on FROM peer_sessions WHERE status = 'confirmed' GROUP BY municipality_id
     ) s ON s.municipality_id = u.id
-    WHERE (e.starts_at IS NULL OR e.starts_at < ${sinceInstant})
-      AND (s.held_on IS NULL OR s.held_on < ${since}::date)`.execute(ctx.db);
+    WHERE (e.starts_at IS NULL OR e.starts_at < ${belgradeDayStart(since)})
+      AND (s.held_on IS NULL OR s.held_on < ${since}::date)`;
+}
+
+export async function inactiveMunicipalities(ctx: AppContext, actor: Actor, now = Date.now()): Promise<InactiveMunicipalitiesResponse> {
+  requireFigures(actor);
+  const since = twelveMonthsBefore(belgradeToday(now));
+  const { rows } = await lastActivityQuery(since).execute(ctx.db);
   const districtOf = new Map(COVERAGE_UNITS.map((u) => [u.id, u.district]));
   return {
     since,

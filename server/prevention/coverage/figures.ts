@@ -16,32 +16,40 @@ import { resolvePeriod, type Period } from './period';
 
 const ratio = (part: number, whole: number) => (whole > 0 ? part / whole : null);
 
+export const eventsByTypeQuery = (ctx: AppContext, period: Period) =>
+  heldEventsIn(ctx, period)
+    .select((eb) => ['events.type', eb.fn.countAll<string>().as('events')])
+    .groupBy('events.type');
+
+export const audienceQuery = (ctx: AppContext, period: Period) =>
+  heldEventsIn(ctx, period).select([
+    audienceSum(['pupilsPrimaryLower']).as('primaryLower'),
+    audienceSum(['pupilsPrimaryUpper']).as('primaryUpper'),
+    audienceSum(['pupilsSecondary']).as('secondary'),
+    audienceSum(PUPIL_COLUMNS).as('pupils'),
+    audienceSum(['parents']).as('parents'),
+    audienceSum(['teachers']).as('teachers'),
+    audienceSum(['otherAttendees']).as('others'),
+    audienceSum(AUDIENCE_COLUMNS).as('total'),
+    sql<string>`count(DISTINCT events.municipality_id)`.as('municipalities'),
+  ]);
+
+export const peersQuery = (ctx: AppContext, period: Period) =>
+  confirmedSessionsIn(ctx, period).select((eb) => [
+    eb.fn.countAll<string>().as('sessions'),
+    eb.fn.sum<string>('peersReached').as('peers'),
+    sql<string>`count(DISTINCT peer_sessions.peer_educator_id)`.as('educators'),
+  ]);
+
 export async function preventionFigures(ctx: AppContext, actor: Actor, query: PeriodQuery): Promise<FiguresResponse> {
   requireFigures(actor);
   const period = resolvePeriod(query);
   const [byType, audience, schools, knowledge, peers] = await Promise.all([
-    heldEventsIn(ctx, period)
-      .select((eb) => ['events.type', eb.fn.countAll<string>().as('events')])
-      .groupBy('events.type')
-      .execute(),
-    heldEventsIn(ctx, period)
-      .select([
-        audienceSum(['pupilsPrimaryLower']).as('primaryLower'),
-        audienceSum(['pupilsPrimaryUpper']).as('primaryUpper'),
-        audienceSum(['pupilsSecondary']).as('secondary'),
-        audienceSum(PUPIL_COLUMNS).as('pupils'),
-        audienceSum(['parents']).as('parents'),
-        audienceSum(['teachers']).as('teachers'),
-        audienceSum(['otherAttendees']).as('others'),
-        audienceSum(AUDIENCE_COLUMNS).as('total'),
-        sql<string>`count(DISTINCT events.municipality_id)`.as('municipalities'),
-      ])
-      .executeTakeFirstOrThrow(),
+    eventsByTypeQuery(ctx, period).execute(),
+    audienceQuery(ctx, period).executeTakeFirstOrThrow(),
     schoolFigures(ctx, period),
     knowledgeGain(ctx, period),
-    confirmedSessionsIn(ctx, period)
-      .select((eb) => [eb.fn.countAll<string>().as('sessions'), eb.fn.sum<string>('peersReached').as('peers'), sql<string>`count(DISTINCT peer_sessions.peer_educator_id)`.as('educators')])
-      .executeTakeFirstOrThrow(),
+    peersQuery(ctx, period).executeTakeFirstOrThrow(),
   ]);
   const typeCount = new Map(byType.map((row) => [row.type, Number(row.events)]));
   return {
@@ -70,8 +78,7 @@ export async function preventionFigures(ctx: AppContext, actor: Actor, query: Pe
  * registry's active schools they make up: visited schools that are still active over all
  * active schools, so a school closed since does not push the share above 100 %.
  */
-async function schoolFigures(ctx: AppContext, period: Period): Promise<FiguresResponse['schools']> {
-  const { rows } = await sql<{ type: string; visited: string; visitedActive: string; active: string }>`
+export const schoolsQuery = (period: Period) => sql<{ type: string; visited: string; visitedActive: string; active: string }>`
     SELECT s.type,
            count(*) FILTER (WHERE v.school_id IS NOT NULL) AS visited,
            count(*) FILTER (WHERE v.school_id IS NOT NULL AND s.is_active) AS visited_active,
@@ -81,7 +88,10 @@ async function schoolFigures(ctx: AppContext, period: Period): Promise<FiguresRe
       SELECT DISTINCT school_id FROM events
       WHERE status = 'held' AND starts_at >= ${period.start} AND starts_at < ${period.end} AND school_id IS NOT NULL
     ) v ON v.school_id = s.id
-    GROUP BY s.type`.execute(ctx.db);
+    GROUP BY s.type`;
+
+async function schoolFigures(ctx: AppContext, period: Period): Promise<FiguresResponse['schools']> {
+  const { rows } = await schoolsQuery(period).execute(ctx.db);
   const byType = SCHOOL_TYPES.map((type) => {
     const row = rows.find((r) => r.type === type);
     const visited = Number(row?.visited ?? 0);
@@ -99,13 +109,13 @@ async function schoolFigures(ctx: AppContext, period: Period): Promise<FiguresRe
 }
 
 /**
- * Knowledge gain. An answer sheet's score is its correct answers over the quiz's questions (an
- * answer left out counts as wrong). Events held in the period with sheets both before and
+ * Knowledge gain. An answer sheet's score is its correct answers over the quiz's questions
+ * (answers[i] answers question_ids[i]). Events held in the period with sheets both before and
  * after count; the overall before and after figures are the means over all their sheets
  * (so an event weighs by the pupils who answered), the gain their difference in points.
  */
-async function knowledgeGain(ctx: AppContext, period: Period): Promise<FiguresResponse['knowledge']> {
-  const { rows } = await sql<{ events: string; sheetsBefore: string | null; sheetsAfter: string | null; before: number | null; after: number | null; improved: string }>`
+export const knowledgeQuery = (period: Period) =>
+  sql<{ events: string; sheetsBefore: string | null; sheetsAfter: string | null; before: number | null; after: number | null; improved: string }>`
     WITH sheets AS (
       SELECT r.event_id, r.phase,
              (SELECT count(*) FROM unnest(q.question_ids, r.answers) AS a(question_id, answer)
@@ -125,7 +135,10 @@ async function knowledgeGain(ctx: AppContext, period: Period): Promise<FiguresRe
     SELECT count(*) AS events, sum(n_before) AS sheets_before, sum(n_after) AS sheets_after,
            sum(sum_before) / nullif(sum(n_before), 0) AS before, sum(sum_after) / nullif(sum(n_after), 0) AS after,
            count(*) FILTER (WHERE sum_after / n_after > sum_before / n_before) AS improved
-    FROM per_event`.execute(ctx.db);
+    FROM per_event`;
+
+async function knowledgeGain(ctx: AppContext, period: Period): Promise<FiguresResponse['knowledge']> {
+  const { rows } = await knowledgeQuery(period).execute(ctx.db);
   const row = rows[0]!;
   const before = row.before === null ? null : Number(row.before);
   const after = row.after === null ? null : Number(row.after);

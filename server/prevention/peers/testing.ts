@@ -28,10 +28,19 @@ export interface LinkedPeer {
   client: Client;
 }
 
-/** A peer educator with a console account (role peer-educator) linked to the record, signed in. */
-export async function linkedPeer(p: TestPlatform, coordinator: Client, cohortId: string, overrides: Record<string, unknown> = {}): Promise<LinkedPeer> {
+/**
+ * A peer educator with a console account (role peer-educator) linked to the record, signed in.
+ * `{ withTotp: false, isDemo: true }` gives an account the browser tests sign in with.
+ */
+export async function linkedPeer(
+  p: TestPlatform,
+  coordinator: Client,
+  cohortId: string,
+  overrides: Record<string, unknown> = {},
+  account: { withTotp?: boolean; isDemo?: boolean } = {},
+): Promise<LinkedPeer> {
   const educatorId = await newEducator(coordinator, cohortId, overrides);
-  const user = await createUser(p.ctx, { roles: ['peer-educator'] });
+  const user = await createUser(p.ctx, { roles: ['peer-educator'], ...account });
   const linked = await coordinator.put(`/api/v1/peer-educators/${educatorId}/account`, { userId: user.id });
   if (linked.statusCode !== 200) throw new Error(linked.body);
   return { educatorId, user, client: await signIn(p.app, user) };

@@ -7,8 +7,7 @@
 import type { AppContext } from '../../context';
 import type { Actor } from '../../auth/policy';
 import type { Role } from '../../../common/roles';
-import { PART_OF_DAY_START, addDays, belgradeToday, createPresentationRequestSchema, type CreatePresentationRequestInput } from '../../../common/schemas/prevention/requests';
-import { localToUtc } from '../../referrals/calendar';
+import { PART_OF_DAY_START, addDays, belgradeInstant, belgradeToday, createPresentationRequestSchema, type CreatePresentationRequestInput } from '../../../common/schemas/prevention/requests';
 import { acceptPresentationRequest, declinePresentationRequest, submitPresentationRequest } from './requests';
 
 const DAY = 86_400_000;
@@ -135,13 +134,10 @@ export async function seedRequestsDemo(ctx: AppContext, now = new Date()): Promi
       await declinePresentationRequest(ctx, coordinator, id, demo.decide.decline);
     } else {
       const preferred = input.preferredDates[0]!;
-      const [y, m, d] = preferred.date.split('-').map(Number);
-      const [hh, mm] = PART_OF_DAY_START[preferred.partOfDay].split(':').map(Number);
-      const startsAt = localToUtc(Date.UTC(y!, m! - 1, d!, hh!, mm!), 'Europe/Belgrade');
       const school = await ctx.db.selectFrom('schools').select('id').where('municipalityId', '=', input.municipality).where('isActive', '=', true).orderBy('name').executeTakeFirst();
       await acceptPresentationRequest(ctx, coordinator, id, {
         type: 'school-pupils',
-        startsAt: startsAt.toISOString(),
+        startsAt: belgradeInstant(preferred.date, PART_OF_DAY_START[preferred.partOfDay]),
         durationMinutes: 45,
         ...(school ? { schoolId: school.id } : { venue: `${input.organisation}, свечана сала`, municipalityId: input.municipality }),
         presenterIds: presenter ? [presenter.id] : [],

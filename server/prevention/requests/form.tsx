@@ -39,8 +39,28 @@ function fieldLabel(page: PageContext, field: string): string {
   return t(`prevention.requests.public.fieldNames.${field}`, { defaultValue: field });
 }
 
+/** The fields in the order the form shows them, so the error summary reads top to bottom. */
+const FIELD_ORDER = [
+  'organisation',
+  'organisationType',
+  'municipality',
+  'pupils',
+  ...GRADE_BANDS.flatMap((band) => [countField(band), gradesField(band)]),
+  'parents',
+  'teachers',
+  'preferredDates',
+  ...Array.from({ length: FORM_DATE_ROWS }, (_, row) => [dateField(row), partOfDayField(row)]).flat(),
+  'language',
+  'topics',
+  'message',
+  'contactName',
+  'email',
+  'phone',
+];
+const position = (field: string) => (FIELD_ORDER.includes(field) ? FIELD_ORDER.indexOf(field) : FIELD_ORDER.length);
+
 function ErrorSummary({ page, errors }: { page: PageContext; errors: FieldErrors }) {
-  const entries = Object.entries(errors);
+  const entries = Object.entries(errors).sort(([a], [b]) => position(a) - position(b));
   if (entries.length === 0) return null;
   return (
     <div className="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1} id="errors">
@@ -129,7 +149,7 @@ function Offer({ page }: { page: PageContext }) {
   const { t } = page;
   const items = ['Pupils', 'Parents', 'Teachers', 'Camps'] as const;
   return (
-    <section aria-labelledby="offer-title">
+    <section aria-labelledby="offer-title" className="offer">
       <h2 id="offer-title">{t('prevention.requests.public.offerTitle')}</h2>
       <ul className="cards">
         {items.map((item) => (
@@ -170,7 +190,8 @@ export function renderRequestForm(page: PageContext, options: { values: RequestF
         </p>
       )}
       <ErrorSummary page={page} errors={errors} />
-      <form method="post" action="/presentations" className="presentation-form" aria-labelledby="form-title" noValidate>
+      {/* #errors: a form sent back with errors opens at its list of errors, even without JavaScript. */}
+      <form method="post" action="/presentations#errors" className="presentation-form" aria-labelledby="form-title" noValidate>
         <fieldset>
           <legend>{t('prevention.requests.public.whoLegend')}</legend>
           <Field name="organisation" label={<>{t('prevention.requests.public.organisationLabel')} {required}</>} hint={t('prevention.requests.public.organisationHint')} errors={errors}>

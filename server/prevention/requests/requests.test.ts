@@ -9,7 +9,7 @@ import { createTestPlatform, type TestPlatform } from '../../../test/helpers/pla
 import { createUser, signIn, type Client, type TestUser } from '../../../test/helpers/factories';
 import { insertSchool } from '../../../test/helpers/prevention';
 import { mailText, startSmtpReceiver, type ReceivedMail } from '../../../test/helpers/smtp';
-import { addDays, belgradeToday } from '../../../common/schemas/prevention/requests';
+import { addDays, belgradeInstant, belgradeToday } from '../../../common/schemas/prevention/requests';
 import { seedRequestsDemo } from './demo';
 
 let p: TestPlatform;
@@ -60,14 +60,6 @@ async function waitForMail(address: string, count: number): Promise<ReceivedMail
   return mailTo(address);
 }
 
-/** A Belgrade wall-clock time as the ISO instant the console sends (+01:00 in winter, +02:00 in summer). */
-function belgradeInstant(day: string, time: string): string {
-  const guess = new Date(`${day}T${time}:00Z`);
-  const hour = Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Belgrade', hour: '2-digit', hourCycle: 'h23' }).format(guess));
-  const offset = hour - guess.getUTCHours();
-  return `${day}T${time}:00+0${(offset + 24) % 24}:00`;
-}
-
 beforeAll(async () => {
   smtp = await startSmtpReceiver();
   p = await createTestPlatform({ SMTP_URL: smtp.url, JOBS_ENABLED: 'true', PUBLIC_RATE_LIMIT_PER_HOUR: '1000' });
@@ -78,6 +70,21 @@ beforeAll(async () => {
 afterAll(async () => {
   await p?.close();
   await smtp?.close();
+});
+
+describe('Belgrade time', () => {
+  it('writes a wall-clock day and time with the offset of that day, summer or winter, across the clock changes', () => {
+    expect(belgradeInstant('2026-01-15', '09:00')).toBe('2026-01-15T09:00:00+01:00');
+    expect(belgradeInstant('2026-07-01', '18:30')).toBe('2026-07-01T18:30:00+02:00');
+    expect(belgradeInstant('2026-03-29', '10:00')).toBe('2026-03-29T10:00:00+02:00');
+    expect(belgradeInstant('2026-10-25', '10:00')).toBe('2026-10-25T10:00:00+01:00');
+    for (const [day, time] of [['2026-03-28', '23:30'], ['2026-10-24', '23:30'], ['2026-12-31', '00:15']]) {
+      const shown = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Belgrade', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(belgradeInstant(day!, time!)));
+      expect(shown).toBe(`${day}, ${time}`);
+    }
+    expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
+    expect(belgradeToday(new Date('2026-06-30T22:30:00Z'))).toBe('2026-07-01');
+  });
 });
 
 describe('demo data', () => {

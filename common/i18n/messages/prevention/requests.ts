@@ -4,6 +4,8 @@
 export const preventionRequestsMessages = {
   'sr-Cyrl': {
     statuses: { new: 'Нов', accepted: 'Прихваћен', declined: 'Одбијен' },
+    statusTabs: { new: 'Нови', accepted: 'Прихваћени', declined: 'Одбијени' },
+    bandsShort: { 'primary-lower': '1–4. разред', 'primary-upper': '5–8. разред', secondary: 'средња школа' },
     partsOfDay: {
       any: 'Било када током наставе',
       morning: 'Пре подне (8–11 ч)',
@@ -15,7 +17,7 @@ export const preventionRequestsMessages = {
     pupilsOfBand: '{{band}}: {{count}}',
     parentsCount: 'Родитељи: {{count}}',
     teachersCount: 'Наставници: {{count}}',
-    gradesList: 'разреди: {{list}}',
+    gradesList: 'разреди {{list}}',
     languages: { 'sr-Cyrl': 'српски (ћирилица)', 'sr-Latn': 'српски (латиница)', en: 'енглески' },
     public: {
       title: 'Предавања у школама',
@@ -219,6 +221,8 @@ export const preventionRequestsMessages = {
   },
   en: {
     statuses: { new: 'New', accepted: 'Accepted', declined: 'Declined' },
+    statusTabs: { new: 'New', accepted: 'Accepted', declined: 'Declined' },
+    bandsShort: { 'primary-lower': 'Grades 1–4', 'primary-upper': 'Grades 5–8', secondary: 'Secondary school' },
     partsOfDay: {
       any: 'Any time during school hours',
       morning: 'Morning (8–11)',
@@ -230,7 +234,7 @@ export const preventionRequestsMessages = {
     pupilsOfBand: '{{band}}: {{count}}',
     parentsCount: 'Parents: {{count}}',
     teachersCount: 'Teachers: {{count}}',
-    gradesList: 'grades: {{list}}',
+    gradesList: 'grades {{list}}',
     languages: { 'sr-Cyrl': 'Serbian (Cyrillic)', 'sr-Latn': 'Serbian (Latin)', en: 'English' },
     public: {
       title: 'Presentations in schools',

@@ -1,6 +1,6 @@
 // /console/prevention/coverage: the period picker, the district map with a figure switch and
-// the same figures as a sortable table, the chosen district's figures, the municipalities with
-// no activity in the last twelve months, and the figures for reports with their CSV download.
+// the same figures as a sortable table, the chosen district's figures, the figures for reports
+// with their CSV download, and the municipalities with no activity in the last twelve months.
 // The period, the figure and the chosen district live in the address, so a view can be shared.
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -76,9 +76,9 @@ export function CoverageSection() {
       ) : (
         !error && <p role="status">{t('prevention.coverage.loading')}</p>
       )}
+      {figures.data && <FiguresPanel figures={figures.data} period={period} />}
       {inactive.error && <ErrorAlert error={inactive.error} />}
       {inactive.data && <InactiveList inactive={inactive.data} />}
-      {figures.data && <FiguresPanel figures={figures.data} period={period} />}
     </Screen>
   );
 }

@@ -8,6 +8,9 @@ import { TableWrap } from '../../components/TableWrap';
 import { useLanguage } from '../../i18n';
 import { calendarDay } from '../../helpline/format';
 
+/** A longer list starts folded, so the figures above it stay in view. */
+const OPEN_UP_TO = 20;
+
 export function InactiveList({ inactive }: { inactive: InactiveMunicipalitiesResponse }) {
   const { t } = useTranslation();
   const language = useLanguage();
@@ -25,8 +28,8 @@ export function InactiveList({ inactive }: { inactive: InactiveMunicipalitiesRes
       {rows.length === 0 ? (
         <p>{t('prevention.coverage.inactive.none')}</p>
       ) : (
-        <>
-          <p data-testid="inactive-count">{t('prevention.coverage.inactive.count', { count: rows.length, total: inactive.unitsConsidered })}</p>
+        <details className="coverage-inactive" open={rows.length <= OPEN_UP_TO} data-testid="inactive-list">
+          <summary data-testid="inactive-count">{t('prevention.coverage.inactive.count', { count: rows.length, total: inactive.unitsConsidered })}</summary>
           <TableWrap label={t('prevention.coverage.inactive.heading')}>
             <table data-testid="inactive-table">
               <thead>
@@ -47,7 +50,7 @@ export function InactiveList({ inactive }: { inactive: InactiveMunicipalitiesRes
               </tbody>
             </table>
           </TableWrap>
-        </>
+        </details>
       )}
     </section>
   );

@@ -142,14 +142,16 @@ export function Calendar() {
           <p id="events-grid-help" className="hint">
             {t('prevention.events.calendar.gridHelp')}
           </p>
-          <CalendarGrid
-            weeks={weeks}
-            focusDay={anchor}
-            month={view === 'month' ? anchor.slice(0, 7) : null}
-            byDay={byDay}
-            isWeek={view === 'week'}
-            onFocusDay={(day) => set({ day }, true)}
-          />
+          <div className="events-grid-wrap">
+            <CalendarGrid
+              weeks={weeks}
+              focusDay={anchor}
+              month={view === 'month' ? anchor.slice(0, 7) : null}
+              byDay={byDay}
+              isWeek={view === 'week'}
+              onFocusDay={(day) => set({ day }, true)}
+            />
+          </div>
         </>
       )}
     </Screen>

@@ -2,7 +2,7 @@
 // long it really lasted, notes. Shows what was recorded and, for those who may, the form to
 // record or correct it. Counts are checked here as the server checks them (whole numbers ≥ 0),
 // and the server's own field errors land next to the same inputs.
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GRADE_BANDS } from '../../../../common/prevention';
 import { GRADE_BAND_FIELDS, type EventAudience } from '../../../../common/schemas/prevention/events';
@@ -46,6 +46,7 @@ export function RecordAudience({ event, onSaved }: { event: Event; onSaved: () =
   const [error, setError] = useState<ApiError | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [isBusy, setIsBusy] = useState(false);
+  const heading = useRef<HTMLHeadingElement>(null);
   const hasStarted = Date.parse(event.startsAt) <= Date.now();
   const label = (group: Group) => (BAND_OF[group] ? t(`prevention.codes.gradeBands.${BAND_OF[group]}`) : t(`prevention.events.record.${group}`));
   const fieldError = (name: keyof Values) => problems[name] ?? error?.fieldError(name);
@@ -70,6 +71,8 @@ export function RecordAudience({ event, onSaved }: { event: Event; onSaved: () =
       await eventsApi.record(event.id, { audience, durationMinutes: Number(values.durationMinutes), notes: values.notes });
       setMessage(t('prevention.events.record.saved'));
       onSaved();
+      // The form folds away under "correct the record": the section's heading keeps the focus.
+      heading.current?.focus();
     } catch (reason) {
       setError(asApiError(reason));
     } finally {
@@ -91,9 +94,30 @@ export function RecordAudience({ event, onSaved }: { event: Event; onSaved: () =
     />
   );
 
+  const form = (
+    <form className="form" onSubmit={(e) => void submit(e)} noValidate>
+      <p className="hint">{t('prevention.events.record.intro')}</p>
+      <ErrorAlert error={error} knownFields={[...GROUPS, 'durationMinutes', 'notes']} />
+      <fieldset>
+        <legend>{t('prevention.events.record.pupils')}</legend>
+        {GROUPS.filter((group) => BAND_OF[group]).map((group) => input(group, label(group)))}
+      </fieldset>
+      {input('parents', label('parents'))}
+      {input('teachers', label('teachers'))}
+      {input('other', label('other'), t('prevention.events.record.otherHint'))}
+      {input('durationMinutes', t('prevention.events.record.duration'))}
+      <TextAreaField label={t('prevention.events.record.notes')} hint={t('prevention.events.record.notesHint')} name="notes" value={values.notes} onChange={(e) => setValues({ ...values, notes: e.target.value })} error={fieldError('notes')} />
+      <button type="submit" className="button-primary" disabled={isBusy}>
+        {event.audience ? t('prevention.events.record.correct') : t('prevention.events.record.save')}
+      </button>
+    </form>
+  );
+
   return (
     <section aria-labelledby="event-record" className="events-record">
-      <h2 id="event-record">{t('prevention.events.record.title')}</h2>
+      <h2 id="event-record" ref={heading} tabIndex={-1}>
+        {t('prevention.events.record.title')}
+      </h2>
       {event.audience && (
         <>
           <TableWrap label={t('prevention.events.record.summary')}>
@@ -132,23 +156,12 @@ export function RecordAudience({ event, onSaved }: { event: Event; onSaved: () =
         </>
       )}
       {event.may.record && !hasStarted && <p>{t('prevention.events.record.notStarted')}</p>}
-      {event.may.record && hasStarted && (
-        <form className="form" onSubmit={(e) => void submit(e)} noValidate>
-          <p className="hint">{t('prevention.events.record.intro')}</p>
-          <ErrorAlert error={error} knownFields={[...GROUPS, 'durationMinutes', 'notes']} />
-          <fieldset>
-            <legend>{t('prevention.events.record.pupils')}</legend>
-            {GROUPS.filter((group) => BAND_OF[group]).map((group) => input(group, label(group)))}
-          </fieldset>
-          {input('parents', label('parents'))}
-          {input('teachers', label('teachers'))}
-          {input('other', label('other'), t('prevention.events.record.otherHint'))}
-          {input('durationMinutes', t('prevention.events.record.duration'))}
-          <TextAreaField label={t('prevention.events.record.notes')} hint={t('prevention.events.record.notesHint')} name="notes" value={values.notes} onChange={(e) => setValues({ ...values, notes: e.target.value })} error={fieldError('notes')} />
-          <button type="submit" className="button-primary" disabled={isBusy}>
-            {event.audience ? t('prevention.events.record.correct') : t('prevention.events.record.save')}
-          </button>
-        </form>
+      {event.may.record && hasStarted && !event.audience && form}
+      {event.may.record && hasStarted && event.audience && (
+        <details className="events-correct">
+          <summary>{t('prevention.events.record.correctOpen')}</summary>
+          {form}
+        </details>
       )}
       <StatusMessage message={message} />
     </section>

@@ -79,7 +79,7 @@ function MySessions({ educator }: { educator: NonNullable<MyEducator> }) {
           {...(editing ? { onCancel: () => setEditing(null) } : {})}
         />
       </section>
-      <section aria-labelledby="peer-sessions-heading">
+      <section>
         <h2 id="peer-sessions-heading">{t('prevention.peers.my.list')}</h2>
         <ErrorAlert error={sessions.error} />
         {sessions.data && sessions.data.sessions.length === 0 && <p>{t('prevention.peers.my.empty')}</p>}

@@ -82,12 +82,12 @@ export function RequestQueue() {
             {status === 'all'
               ? t('prevention.requests.console.allStatuses')
               : counts
-                ? t('prevention.requests.console.statusCount', { status: t(`prevention.requests.statuses.${status}`), count: counts[status] })
-                : t(`prevention.requests.statuses.${status}`)}
+                ? t('prevention.requests.console.statusCount', { status: t(`prevention.requests.statusTabs.${status}`), count: counts[status] })
+                : t(`prevention.requests.statusTabs.${status}`)}
           </button>
         ))}
       </div>
-      <div className="form form-inline">
+      <div className="form form-inline request-order">
         <SelectField label={t('prevention.requests.console.order')} name="order" value={view.order} onChange={(event) => show({ order: event.target.value })}>
           {ORDERS.map((order) => (
             <option key={order} value={order}>

@@ -2,17 +2,18 @@
 // the event type a request suggests, and a Belgrade wall-clock time as the instant the API takes.
 import type { TFunction } from 'i18next';
 import { GRADE_BANDS, type EventType } from '../../../../common/prevention';
+import { belgradeInstant } from '../../../../common/schemas/prevention/requests';
 import type { PresentationRequest, RequestSummary } from './api';
 
 type Audience = RequestSummary['audience'];
 
-/** One line per group: "Pupils in grades 5–8: 120 (grades: 7, 8)", "Parents: 30". */
+/** One line per group: "Grades 5–8: 120 (grades 7, 8)", "Parents: 30". */
 export function audienceLines(t: TFunction, audience: Audience): string[] {
   const lines: string[] = [];
   for (const band of GRADE_BANDS) {
     const pupils = audience.pupils[band];
     if (!pupils) continue;
-    const line = t('prevention.requests.pupilsOfBand', { band: t(`prevention.codes.gradeBands.${band}`), count: pupils.count });
+    const line = t('prevention.requests.pupilsOfBand', { band: t(`prevention.requests.bandsShort.${band}`), count: pupils.count });
     lines.push(pupils.grades.length ? `${line} (${t('prevention.requests.gradesList', { list: pupils.grades.join(', ') })})` : line);
   }
   if (audience.parents) lines.push(t('prevention.requests.parentsCount', { count: audience.parents }));
@@ -46,19 +47,5 @@ export function suggestedEventType(request: Pick<PresentationRequest, 'audience'
   return request.audience.teachers > 0 ? 'school-teachers' : 'other';
 }
 
-/** The instant at which Belgrade's clocks show `day` `time` (YYYY-MM-DD, HH:MM), with its offset. */
-export function belgradeInstant(day: string, time: string): string {
-  const [y, m, d] = day.split('-').map(Number);
-  const [hh, mm] = time.split(':').map(Number);
-  const wall = Date.UTC(y!, m! - 1, d!, hh!, mm!);
-  const offsetAt = (ms: number) => {
-    const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Belgrade', hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).formatToParts(ms);
-    const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-    return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute')) - ms;
-  };
-  // Belgrade is UTC+1 or UTC+2: the offset at the first guess is right except across a clock change.
-  const offset = offsetAt(wall - offsetAt(wall));
-  const sign = offset >= 0 ? '+' : '-';
-  const minutes = Math.abs(offset) / 60_000;
-  return `${day}T${time}:00${sign}${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
-}
+/** The events part takes the wall-clock conversion from here too. */
+export { belgradeInstant };
