@@ -47,6 +47,7 @@ it('shots', async () => {
   await page2.locator('table[role="grid"]').waitFor();
   await page2.waitForTimeout(500);
   await page2.screenshot({ path: '/tmp/shots/phone-month.png', fullPage: true });
+  console.log('WIDE', await page2.evaluate(() => [document.documentElement.scrollWidth, ...[...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > 400).slice(0, 8).map((e) => e.tagName + '.' + e.className + ':' + Math.round(e.getBoundingClientRect().right))]));
   await page2.goto('/console/prevention/events/new');
   await page2.waitForTimeout(800);
   await page2.screenshot({ path: '/tmp/shots/phone-new.png', fullPage: true });

@@ -44,8 +44,7 @@ export function confirmedSessionsIn(ctx: AppContext, period: { from: string; to:
 const MAPPED_DISTRICTS = DISTRICTS.filter((d) => !d.kosovo);
 const zero = (): DistrictFigures => ({ eventsHeld: 0, peopleReached: 0, pupils: 0, parents: 0, teachers: 0, otherAttendees: 0, schoolsVisited: 0, peerSessions: 0, peersReached: 0 });
 
-/** Held events per district and in all (grouping set ()), whose distinct schools are counted
- * once even if events of one school were filed under two districts. */
+/** Held events per district and in all (grouping set ()), summed in one hashed pass. */
 export function districtEventsQuery(ctx: AppContext, period: Period) {
   return heldEventsIn(ctx, period)
     .select((eb) => [
@@ -57,9 +56,21 @@ export function districtEventsQuery(ctx: AppContext, period: Period) {
       audienceSum(['parents']).as('parents'),
       audienceSum(['teachers']).as('teachers'),
       audienceSum(['otherAttendees']).as('others'),
-      sql<string>`count(DISTINCT events.school_id)`.as('schools'),
     ])
     .groupBy(sql`GROUPING SETS ((events.district_id), ())`);
+}
+
+/**
+ * Distinct schools with a held event, per district and in all (a school whose events were
+ * filed under two districts counts once in all). The pairs are made distinct first, by
+ * hashing, so only those few are sorted for the counts.
+ */
+export function districtSchoolsQuery(ctx: AppContext, period: Period) {
+  const visits = heldEventsIn(ctx, period).select(['events.districtId', 'events.schoolId']).distinct().where('events.schoolId', 'is not', null);
+  return ctx.db
+    .selectFrom(visits.as('visits'))
+    .select(['visits.districtId', sql<number>`grouping(visits.district_id)`.as('isTotal'), sql<string>`count(DISTINCT visits.school_id)`.as('schools')])
+    .groupBy(sql`GROUPING SETS ((visits.district_id), ())`);
 }
 
 export function districtSessionsQuery(ctx: AppContext, period: Period) {
@@ -71,7 +82,11 @@ export function districtSessionsQuery(ctx: AppContext, period: Period) {
 export async function districtCoverage(ctx: AppContext, actor: Actor, query: PeriodQuery): Promise<CoverageResponse> {
   requireFigures(actor);
   const period = resolvePeriod(query);
-  const [events, sessions] = await Promise.all([districtEventsQuery(ctx, period).execute(), districtSessionsQuery(ctx, period).execute()]);
+  const [events, schools, sessions] = await Promise.all([
+    districtEventsQuery(ctx, period).execute(),
+    districtSchoolsQuery(ctx, period).execute(),
+    districtSessionsQuery(ctx, period).execute(),
+  ]);
   const byDistrict = new Map<string, DistrictFigures>(MAPPED_DISTRICTS.map((d) => [d.id, zero()]));
   const totals = zero();
   for (const row of events) {
@@ -84,8 +99,11 @@ export async function districtCoverage(ctx: AppContext, actor: Actor, query: Per
       parents: Number(row.parents),
       teachers: Number(row.teachers),
       otherAttendees: Number(row.others),
-      schoolsVisited: Number(row.schools),
     });
+  }
+  for (const row of schools) {
+    const figures = Number(row.isTotal) ? totals : byDistrict.get(row.districtId);
+    if (figures) figures.schoolsVisited = Number(row.schools);
   }
   for (const row of sessions) {
     const figures = Number(row.isTotal) ? totals : byDistrict.get(row.districtId);

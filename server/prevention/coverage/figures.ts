@@ -11,28 +11,32 @@ import type { Language } from '../../../common/roles';
 import { DISTRICTS, localName } from '../../../common/geography';
 import { EVENT_TYPES, SCHOOL_TYPES } from '../../../common/prevention';
 import type { FiguresResponse, PeriodQuery } from '../../../common/schemas/prevention/coverage';
-import { AUDIENCE_COLUMNS, audienceSum, confirmedSessionsIn, districtCoverage, heldEventsIn, PUPIL_COLUMNS, requireFigures } from './coverage';
+import { audienceSum, confirmedSessionsIn, districtCoverage, heldEventsIn, requireFigures } from './coverage';
 import { resolvePeriod, type Period } from './period';
 
 const ratio = (part: number, whole: number) => (whole > 0 ? part / whole : null);
 
-export const eventsByTypeQuery = (ctx: AppContext, period: Period) =>
+/** Held events and their audiences by type and in all (grouping set ()), in one hashed pass. */
+export const eventsQuery = (ctx: AppContext, period: Period) =>
   heldEventsIn(ctx, period)
-    .select((eb) => ['events.type', eb.fn.countAll<string>().as('events')])
-    .groupBy('events.type');
+    .select((eb) => [
+      'events.type',
+      sql<number>`grouping(events.type)`.as('isTotal'),
+      eb.fn.countAll<string>().as('events'),
+      audienceSum(['pupilsPrimaryLower']).as('primaryLower'),
+      audienceSum(['pupilsPrimaryUpper']).as('primaryUpper'),
+      audienceSum(['pupilsSecondary']).as('secondary'),
+      audienceSum(['parents']).as('parents'),
+      audienceSum(['teachers']).as('teachers'),
+      audienceSum(['otherAttendees']).as('others'),
+    ])
+    .groupBy(sql`GROUPING SETS ((events.type), ())`);
 
-export const audienceQuery = (ctx: AppContext, period: Period) =>
-  heldEventsIn(ctx, period).select([
-    audienceSum(['pupilsPrimaryLower']).as('primaryLower'),
-    audienceSum(['pupilsPrimaryUpper']).as('primaryUpper'),
-    audienceSum(['pupilsSecondary']).as('secondary'),
-    audienceSum(PUPIL_COLUMNS).as('pupils'),
-    audienceSum(['parents']).as('parents'),
-    audienceSum(['teachers']).as('teachers'),
-    audienceSum(['otherAttendees']).as('others'),
-    audienceSum(AUDIENCE_COLUMNS).as('total'),
-    sql<string>`count(DISTINCT events.municipality_id)`.as('municipalities'),
-  ]);
+/** Distinct municipalities with a held event (made distinct by hashing, then counted). */
+export const municipalitiesQuery = (ctx: AppContext, period: Period) =>
+  ctx.db
+    .selectFrom(heldEventsIn(ctx, period).select('events.municipalityId').distinct().as('reached'))
+    .select((eb) => eb.fn.countAll<string>().as('municipalities'));
 
 export const peersQuery = (ctx: AppContext, period: Period) =>
   confirmedSessionsIn(ctx, period).select((eb) => [
@@ -44,28 +48,31 @@ export const peersQuery = (ctx: AppContext, period: Period) =>
 export async function preventionFigures(ctx: AppContext, actor: Actor, query: PeriodQuery): Promise<FiguresResponse> {
   requireFigures(actor);
   const period = resolvePeriod(query);
-  const [byType, audience, schools, knowledge, peers] = await Promise.all([
-    eventsByTypeQuery(ctx, period).execute(),
-    audienceQuery(ctx, period).executeTakeFirstOrThrow(),
+  const [events, reached, schools, knowledge, peers] = await Promise.all([
+    eventsQuery(ctx, period).execute(),
+    municipalitiesQuery(ctx, period).executeTakeFirstOrThrow(),
     schoolFigures(ctx, period),
     knowledgeGain(ctx, period),
     peersQuery(ctx, period).executeTakeFirstOrThrow(),
   ]);
-  const typeCount = new Map(byType.map((row) => [row.type, Number(row.events)]));
+  const total = events.find((row) => Number(row.isTotal));
+  const count = (value: string | undefined) => Number(value ?? 0);
+  const [lower, upper, secondary] = [count(total?.primaryLower), count(total?.primaryUpper), count(total?.secondary)];
+  const [parents, teachers, others] = [count(total?.parents), count(total?.teachers), count(total?.others)];
   return {
     period: { from: period.from, to: period.to },
-    eventsHeld: [...typeCount.values()].reduce((a, b) => a + b, 0),
-    eventsByType: EVENT_TYPES.map((type) => ({ type, events: typeCount.get(type) ?? 0 })),
-    municipalitiesReached: Number(audience.municipalities),
+    eventsHeld: count(total?.events),
+    eventsByType: EVENT_TYPES.map((type) => ({ type, events: count(events.find((row) => !Number(row.isTotal) && row.type === type)?.events) })),
+    municipalitiesReached: Number(reached.municipalities),
     audience: {
-      pupilsPrimaryLower: Number(audience.primaryLower),
-      pupilsPrimaryUpper: Number(audience.primaryUpper),
-      pupilsSecondary: Number(audience.secondary),
-      pupils: Number(audience.pupils),
-      parents: Number(audience.parents),
-      teachers: Number(audience.teachers),
-      otherAttendees: Number(audience.others),
-      total: Number(audience.total),
+      pupilsPrimaryLower: lower,
+      pupilsPrimaryUpper: upper,
+      pupilsSecondary: secondary,
+      pupils: lower + upper + secondary,
+      parents,
+      teachers,
+      otherAttendees: others,
+      total: lower + upper + secondary + parents + teachers + others,
     },
     schools,
     knowledge,
@@ -110,31 +117,33 @@ async function schoolFigures(ctx: AppContext, period: Period): Promise<FiguresRe
 
 /**
  * Knowledge gain. An answer sheet's score is its correct answers over the quiz's questions
- * (answers[i] answers question_ids[i]). Events held in the period with sheets both before and
- * after count; the overall before and after figures are the means over all their sheets
- * (so an event weighs by the pupils who answered), the gain their difference in points.
+ * (answers[i] answers question_ids[i]; a sheet answers every question). Events held in the
+ * period with sheets both before and after count; the overall before and after figures are
+ * the means over all their sheets (so an event weighs by the pupils who answered), the gain
+ * their difference in points. Sheets of one quiz have as many answers as it has questions, so
+ * per event and phase the mean of the sheets' scores is its correct answers over all answers,
+ * counted in one pass (a sheet is 1/n of its n answer rows).
  */
 export const knowledgeQuery = (period: Period) =>
   sql<{ events: string; sheetsBefore: string | null; sheetsAfter: string | null; before: number | null; after: number | null; improved: string }>`
-    WITH sheets AS (
-      SELECT r.event_id, r.phase,
-             (SELECT count(*) FROM unnest(q.question_ids, r.answers) AS a(question_id, answer)
-                JOIN quiz_questions qq ON qq.id = a.question_id
-               WHERE a.answer = qq.correct_option)::float8 / cardinality(q.question_ids) AS score
+    WITH phases AS (
+      SELECT r.event_id, r.phase, round(sum(1.0 / cardinality(r.answers)))::bigint AS sheets,
+             count(*) FILTER (WHERE a.answer = qq.correct_option)::float8 / count(*) AS score
       FROM events e
       JOIN event_quizzes q ON q.event_id = e.id
       JOIN quiz_responses r ON r.event_id = e.id
-      WHERE e.status = 'held' AND e.starts_at >= ${period.start} AND e.starts_at < ${period.end} AND cardinality(q.question_ids) > 0
+      CROSS JOIN LATERAL unnest(r.answers) WITH ORDINALITY AS a(answer, position)
+      JOIN quiz_questions qq ON qq.id = q.question_ids[a.position]
+      WHERE e.status = 'held' AND e.starts_at >= ${period.start} AND e.starts_at < ${period.end}
+      GROUP BY r.event_id, r.phase
     ), per_event AS (
-      SELECT event_id,
-             count(*) FILTER (WHERE phase = 'pre') AS n_before, sum(score) FILTER (WHERE phase = 'pre') AS sum_before,
-             count(*) FILTER (WHERE phase = 'post') AS n_after, sum(score) FILTER (WHERE phase = 'post') AS sum_after
-      FROM sheets GROUP BY event_id
-      HAVING count(*) FILTER (WHERE phase = 'pre') > 0 AND count(*) FILTER (WHERE phase = 'post') > 0
+      SELECT b.sheets AS n_before, b.score AS before, a.sheets AS n_after, a.score AS after
+      FROM phases b JOIN phases a ON a.event_id = b.event_id AND a.phase = 'post'
+      WHERE b.phase = 'pre'
     )
     SELECT count(*) AS events, sum(n_before) AS sheets_before, sum(n_after) AS sheets_after,
-           sum(sum_before) / nullif(sum(n_before), 0) AS before, sum(sum_after) / nullif(sum(n_after), 0) AS after,
-           count(*) FILTER (WHERE sum_after / n_after > sum_before / n_before) AS improved
+           sum(before * n_before) / nullif(sum(n_before), 0) AS before, sum(after * n_after) / nullif(sum(n_after), 0) AS after,
+           count(*) FILTER (WHERE after > before) AS improved
     FROM per_event`;
 
 async function knowledgeGain(ctx: AppContext, period: Period): Promise<FiguresResponse['knowledge']> {

@@ -345,3 +345,23 @@ describe('the audit of personal data', () => {
     for (const list of lists) expect(JSON.stringify(list.details)).not.toMatch(/[\u0400-\u04FF]/);
   });
 });
+
+describe('the API document', () => {
+  it('documents every peer-educator route with a summary', async () => {
+    const doc = (await p.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    const documented = Object.entries(doc.paths as Record<string, Record<string, { summary?: string }>>)
+      .filter(([path]) => path.startsWith('/api/v1/peer-'))
+      .flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => `${method.toUpperCase()} ${path} ${op.summary ? 'ok' : 'no summary'}`));
+    const routes = [
+      'GET /api/v1/peer-cohorts', 'POST /api/v1/peer-cohorts', 'PATCH /api/v1/peer-cohorts/{id}',
+      'GET /api/v1/peer-training-modules', 'POST /api/v1/peer-training-modules', 'PATCH /api/v1/peer-training-modules/{id}',
+      'GET /api/v1/peer-educators', 'POST /api/v1/peer-educators', 'GET /api/v1/peer-educators/accounts', 'GET /api/v1/peer-educators/me',
+      'GET /api/v1/peer-educators/{id}', 'PATCH /api/v1/peer-educators/{id}', 'PUT /api/v1/peer-educators/{id}/modules',
+      'POST /api/v1/peer-educators/{id}/certification', 'DELETE /api/v1/peer-educators/{id}/certification',
+      'PUT /api/v1/peer-educators/{id}/account', 'POST /api/v1/peer-educators/{id}/erase',
+      'GET /api/v1/peer-sessions', 'POST /api/v1/peer-sessions', 'GET /api/v1/peer-sessions/{id}', 'PUT /api/v1/peer-sessions/{id}',
+      'POST /api/v1/peer-sessions/{id}/confirm', 'POST /api/v1/peer-sessions/{id}/return',
+    ];
+    expect(documented.sort()).toEqual(routes.map((r) => `${r} ok`).sort());
+  });
+});

@@ -127,8 +127,6 @@ export function renderQuizForm(page: PageContext, state: FormState): string {
     title,
     <div className="quiz">
       <h1>{title}</h1>
-      <p className="lead">{t(k(state.phase === 'pre' ? 'preLead' : 'postLead'))}</p>
-      <p className="quiz-anonymous">{t(k('anonymous'))}</p>
       {(state.isUnreadable || withProblems.length > 0) && (
         <div className="error-summary" role="alert" aria-labelledby="quiz-errors-title" tabIndex={-1} id="errors">
           <h2 id="quiz-errors-title">{t(k('errorsTitle'))}</h2>
@@ -144,7 +142,10 @@ export function renderQuizForm(page: PageContext, state: FormState): string {
           )}
         </div>
       )}
-      <form method="post" action={`/q/${state.code}`} className="quiz-form" noValidate>
+      <p className="lead">{t(k(state.phase === 'pre' ? 'preLead' : 'postLead'))}</p>
+      <p className="quiz-anonymous">{t(k('anonymous'))}</p>
+      {/* #main: the answer (the errors, or the thank-you) opens at its heading, below the site header, without JavaScript. */}
+      <form method="post" action={`/q/${state.code}#main`} className="quiz-form" noValidate>
         <input type="hidden" name="submission" value={state.submissionId} />
         <input type="hidden" name="phase" value={state.phase} />
         {state.questions.map((q, index) => {

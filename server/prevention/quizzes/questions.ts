@@ -6,7 +6,7 @@ import { sql, type Selectable } from 'kysely';
 import type { AppContext } from '../../context';
 import type { DbOrTrx } from '../../db/index';
 import type { QuizQuestionsTable, QuizQuestionTexts } from '../../db/schema-prevention';
-import type { PreventionTopic } from '../../../common/prevention';
+import { PREVENTION_TOPICS, type PreventionTopic } from '../../../common/prevention';
 import {
   questionIssues,
   type CreateQuizQuestionRequest,
@@ -58,7 +58,10 @@ export async function listQuestions(ctx: AppContext, actor: Actor, query: QuizQu
   let q = ctx.db.selectFrom('quizQuestions').selectAll();
   if (query.topic) q = q.where('topic', '=', query.topic);
   if (query.status !== 'all') q = q.where('isActive', '=', query.status === 'active');
-  const rows = await q.orderBy('topic').orderBy('createdAt').orderBy('id').execute();
+  const rows = await q.orderBy('createdAt').orderBy('id').execute();
+  // By topic in the order the topics are listed (common/prevention.ts), oldest first within one.
+  const topicOrder = (topic: string) => (PREVENTION_TOPICS as readonly string[]).indexOf(topic);
+  rows.sort((a, b) => topicOrder(a.topic) - topicOrder(b.topic));
   const used = await usageCounts(ctx.db, rows.map((r) => r.id));
   return rows.map((row) => presentQuestion(row, used.get(row.id) ?? 0));
 }

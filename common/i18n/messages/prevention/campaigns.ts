@@ -65,9 +65,9 @@ export const preventionCampaignsMessages = {
       empty: 'Турнеја још нема станица.',
       caption: 'Станице турнеје по реду',
       stop: 'Станица {{number}}',
-      audience_one: '{{count}} особа',
-      audience_few: '{{count}} особе',
-      audience_other: '{{count}} особа',
+      audience_one: '{{formatted}} особа',
+      audience_few: '{{formatted}} особе',
+      audience_other: '{{formatted}} особа',
       open: 'Отвори догађај',
       plan: {
         title: 'Планирај станицу',
@@ -179,8 +179,8 @@ export const preventionCampaignsMessages = {
       empty: 'The tour has no stops yet.',
       caption: 'Stops of the tour in order',
       stop: 'Stop {{number}}',
-      audience_one: '{{count}} person',
-      audience_other: '{{count}} people',
+      audience_one: '{{formatted}} person',
+      audience_other: '{{formatted}} people',
       open: 'Open the event',
       plan: {
         title: 'Plan a stop',

@@ -192,7 +192,7 @@ export const preventionRequestsMessages = {
       acceptTitle: 'Прихвати и закажи',
       acceptHint: 'Заказује се догађај у календару и подносиоцу се шаље потврда са датумом, временом, местом и предавачима.',
       quickDates: 'Жељени термини подносиоца',
-      useDate: '{{date}}, {{part}}',
+      useDate: '{{date}} – {{part}}',
       eventType: 'Врста догађаја',
       date: 'Дан',
       time: 'Почетак',

@@ -142,16 +142,14 @@ export function Calendar() {
           <p id="events-grid-help" className="hint">
             {t('prevention.events.calendar.gridHelp')}
           </p>
-          <div className="events-grid-wrap">
-            <CalendarGrid
-              weeks={weeks}
-              focusDay={anchor}
-              month={view === 'month' ? anchor.slice(0, 7) : null}
-              byDay={byDay}
-              isWeek={view === 'week'}
-              onFocusDay={(day) => set({ day }, true)}
-            />
-          </div>
+          <CalendarGrid
+            weeks={weeks}
+            focusDay={anchor}
+            month={view === 'month' ? anchor.slice(0, 7) : null}
+            byDay={byDay}
+            isWeek={view === 'week'}
+            onFocusDay={(day) => set({ day }, true)}
+          />
         </>
       )}
     </Screen>
@@ -276,7 +274,7 @@ function CalendarGrid({ weeks, focusDay, month, byDay, isWeek, onFocusDay }: Gri
                       {events.map((event) => (
                         <li key={event.id} className={`events-chip events-chip-${event.status}`}>
                           <Link to={event.id} tabIndex={isFocus ? 0 : -1}>
-                            <span className="events-chip-time">{timeOf(event.startsAt)}</span> {eventName(t, event, language)}
+                            <span className="events-chip-time">{timeOf(event.startsAt)}</span> <span className="events-chip-title">{eventName(t, event, language)}</span>
                             {event.status === 'cancelled' && <span className="events-chip-mark"> ({t('prevention.events.calendar.cancelledMark')})</span>}
                             {isWeek && <span className="events-chip-place">{eventPlace(event, language)}</span>}
                           </Link>

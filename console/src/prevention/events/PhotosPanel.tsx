@@ -45,11 +45,11 @@ export function PhotosPanel({ event, onChange }: { event: Event; onChange: () =>
           {event.photos.map((photo, index) => (
             <li key={photo.id}>
               <figure>
-                <img src={photoUrl(event.id, photo.id)} alt={photo.caption ? inScript(photo.caption, language) : t('prevention.events.photos.alt', { n: index + 1 })} loading="lazy" />
+                <img src={photoUrl(event.id, photo.id)} alt={photo.caption ? inScript(photo.caption, language) : t('prevention.events.photos.alt', { n: index + 1 })} />
                 {photo.caption && <figcaption>{inScript(photo.caption, language)}</figcaption>}
               </figure>
               <div className="button-row">
-                <a className="button button-small" href={photoUrl(event.id, photo.id, true)} download>
+                <a className="button" href={photoUrl(event.id, photo.id, true)} download>
                   {t('prevention.events.photos.download')}
                   <span className="visually-hidden-label"> {photo.caption || t('prevention.events.photos.alt', { n: index + 1 })}</span>
                 </a>

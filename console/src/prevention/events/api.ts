@@ -17,6 +17,7 @@ import type {
   uploadPhotoResponseSchema,
 } from '../../../../common/schemas/prevention/events';
 import type { schoolListResponseSchema } from '../../../../common/schemas/prevention/schools';
+import type { campaignListResponseSchema } from '../../../../common/schemas/prevention/campaigns';
 
 export type { Event, EventListResponse };
 export type EventSummary = EventListResponse['events'][number];
@@ -26,11 +27,8 @@ export type UpdateEventBody = z.input<typeof updateEventRequestSchema>;
 export type RecordEventBody = z.input<typeof recordEventRequestSchema>;
 export type Presenter = z.infer<typeof presentersResponseSchema>['presenters'][number];
 export type SchoolOption = z.infer<typeof schoolListResponseSchema>['schools'][number];
-/** What the campaign picker needs of a campaign (the campaigns part may send more). */
-export interface CampaignOption {
-  id: string;
-  name: string;
-}
+/** What the campaign picker needs of a campaign. */
+export type CampaignOption = Pick<z.infer<typeof campaignListResponseSchema>['campaigns'][number], 'id' | 'name'>;
 
 type Ok = { ok: true };
 const eventPath = (id: string) => `/events/${encodeURIComponent(id)}`;
@@ -74,8 +72,8 @@ export async function schoolsOf(municipalityId: string): Promise<SchoolOption[] 
 /** Campaigns for the filter and the form; none when the campaigns part cannot answer. */
 export async function campaignOptions(): Promise<CampaignOption[]> {
   try {
-    const response = await api.get<{ campaigns?: CampaignOption[] }>('/campaigns');
-    return (response.campaigns ?? []).map((c) => ({ id: c.id, name: c.name }));
+    const response = await api.get<z.infer<typeof campaignListResponseSchema>>('/campaigns');
+    return response.campaigns.map((c) => ({ id: c.id, name: c.name }));
   } catch {
     return [];
   }

@@ -14,7 +14,7 @@ import { useLoad } from '../../useLoad';
 import { useRecordAction } from '../../useRecordAction';
 import { peersApi, type Educator, type TrainingModule } from './api';
 import { EducatorForm, educatorBody, educatorValues } from './EducatorForm';
-import { belgradeToday, calendarDay, educatorLabel, inScript, municipalityName } from './format';
+import { belgradeToday, calendarDay, educatorLabel, inScript, instantDay, municipalityName } from './format';
 
 type EducatorResponse = { educator: Educator };
 
@@ -44,7 +44,7 @@ export function EducatorDetail() {
       {educator && <Facts educator={educator} />}
       {educator?.personalDataDeletedAt && (
         <p className="alert alert-info" data-testid="erased-notice">
-          {t('prevention.peers.detail.erasedNotice', { date: calendarDay(educator.personalDataDeletedAt.slice(0, 10), language) })}
+          {t('prevention.peers.detail.erasedNotice', { date: instantDay(educator.personalDataDeletedAt, language) })}
         </p>
       )}
       {educator && !educator.personalDataDeletedAt && (

@@ -10,7 +10,7 @@ import { TableWrap } from '../../components/TableWrap';
 import { useLanguage } from '../../i18n';
 import { useLoad } from '../../useLoad';
 import { peersApi } from './api';
-import { calendarDay, educatorLabel, inScript, municipalityName } from './format';
+import { calendarDay, educatorLabel, inScript, instantDay, municipalityName } from './format';
 
 export function EducatorList() {
   const { t } = useTranslation();
@@ -64,11 +64,12 @@ export function EducatorList() {
               {list.map((e) => (
                 <tr key={e.id}>
                   <th scope="row">
-                    <Link to={e.id} className={e.personalDataDeletedAt ? 'peer-erased' : undefined}>
-                      {educatorLabel(t, e, language)}
-                    </Link>
-                    {e.personalDataDeletedAt && (
-                      <span className="peer-erased"> ({t('prevention.peers.educators.erased', { date: calendarDay(e.personalDataDeletedAt.slice(0, 10), language) })})</span>
+                    {e.personalDataDeletedAt ? (
+                      <Link to={e.id} className="peer-erased">
+                        {t('prevention.peers.educators.erased', { date: instantDay(e.personalDataDeletedAt, language) })}
+                      </Link>
+                    ) : (
+                      <Link to={e.id}>{educatorLabel(t, e, language)}</Link>
                     )}
                   </th>
                   <td>{e.cohortName}</td>

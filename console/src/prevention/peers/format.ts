@@ -36,3 +36,9 @@ export const dayText = (day: string | null, language: Language, none: string) =>
 
 /** The look of a session's status (the words come from prevention.peers.status). */
 export const STATUS_TAG: Record<'submitted' | 'confirmed' | 'returned', string> = { submitted: 'tag', confirmed: 'tag tag-ok', returned: 'tag tag-warn' };
+
+/** The Belgrade calendar day of an instant, as a date ("deleted on …"). */
+export function instantDay(iso: string, language: Language): string {
+  const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Belgrade', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
+  return calendarDay(day, language);
+}

@@ -8,7 +8,7 @@ import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom'
 import { PREVENTION_TOPICS, type PreventionTopic } from '../../../../common/prevention';
 import { QUIZ_MAX_OPTIONS, QUIZ_MIN_OPTIONS, questionTextIn } from '../../../../common/schemas/prevention/quizzes';
 import type { ApiError } from '../../api';
-import { SelectField, TextAreaField, TextField } from '../../components/Field';
+import { SelectField, TextAreaField } from '../../components/Field';
 import { ErrorAlert } from '../../components/Messages';
 import { Screen } from '../../components/Screen';
 import { useLanguage } from '../../i18n';
@@ -84,10 +84,11 @@ function WordingFields({ lang, legend, wording, count, isLocked, error, onChange
         error={fieldAt(error, `${lang}.prompt`)}
       />
       {Array.from({ length: count }, (_, index) => (
-        <TextField
+        <TextAreaField
           key={index}
           label={t('prevention.quizzes.form.option', { letter: optionLetter(index) })}
           name={`${lang}.options.${index}`}
+          rows={2}
           required
           maxLength={160}
           disabled={isLocked}
@@ -153,7 +154,14 @@ function EditorForm({ question, copyFrom }: { question: QuizQuestion | null; cop
     <Screen title={title} headingTestId="quiz-question-editor-heading">
       <form className="form quiz-question-form" onSubmit={(event) => void save(event)} noValidate aria-label={title}>
         {error && <ErrorAlert error={error} message={refusal(t, error, 'bank')} knownFields={['topic', 'sr', 'en', 'correctOption', 'needsReview']} />}
-        {isLocked && <p className="alert alert-info">{t('prevention.quizzes.form.locked')}</p>}
+        {isLocked && (
+          <div className="alert alert-info">
+            <p>{t('prevention.quizzes.form.locked')}</p>
+            <p>
+              <Link to={`/prevention/quizzes/new?copy=${question.id}`}>{t('prevention.quizzes.bank.copy')}</Link>
+            </p>
+          </div>
+        )}
         <SelectField label={t('prevention.quizzes.form.topic')} name="topic" required value={draft.topic} onChange={(event) => setDraft((d) => ({ ...d, topic: event.target.value as PreventionTopic }))} error={fieldAt(error, 'topic')}>
           <option value="">—</option>
           {PREVENTION_TOPICS.map((code) => (

@@ -95,7 +95,7 @@ function RequestView({ request, onChanged }: { request: PresentationRequest; onC
         <ul data-testid="request-dates">
           {request.preferredDates.map((d) => (
             <li key={`${d.date}-${d.partOfDay}`}>
-              {calendarDay(d.date, language)}, {t(`prevention.requests.partsOfDay.${d.partOfDay}`)}
+              {t('prevention.requests.console.useDate', { date: calendarDay(d.date, language), part: t(`prevention.requests.partsOfDay.${d.partOfDay}`) })}
             </li>
           ))}
         </ul>
