@@ -14,8 +14,8 @@ import { startPlatform, type Platform } from '../server/runtime';
 import type { DatabaseLocation } from '../server/db/index';
 import { hashPassword } from '../server/auth/passwords';
 import { UNITS } from '../common/geography';
-import { districtEventsQuery, districtSessionsQuery, lastActivityQuery } from '../server/prevention/coverage/coverage';
-import { audienceQuery, eventsByTypeQuery, knowledgeQuery, peersQuery, schoolsQuery } from '../server/prevention/coverage/figures';
+import { districtEventsQuery, districtSchoolsQuery, districtSessionsQuery, lastActivityQuery } from '../server/prevention/coverage/coverage';
+import { eventsQuery, knowledgeQuery, municipalitiesQuery, peersQuery, schoolsQuery } from '../server/prevention/coverage/figures';
 import { belgradeToday, resolvePeriod, twelveMonthsBefore } from '../server/prevention/coverage/period';
 
 type Report = (what: string, value: string) => void;
@@ -203,10 +203,11 @@ export async function benchPrevention(report: Report, mode: string, location: Da
     const ctx = platform.ctx;
     const queries: [string, CompiledQuery][] = [
       ['coverage: events by district', districtEventsQuery(ctx, period).compile()],
+      ['coverage: schools visited by district', districtSchoolsQuery(ctx, period).compile()],
       ['coverage: peer sessions by district', districtSessionsQuery(ctx, period).compile()],
       ['inactive: last activity per municipality', lastActivityQuery(twelveMonthsBefore(belgradeToday())).compile(db)],
-      ['figures: events by type', eventsByTypeQuery(ctx, period).compile()],
-      ['figures: audiences', audienceQuery(ctx, period).compile()],
+      ['figures: events and audiences by type', eventsQuery(ctx, period).compile()],
+      ['figures: municipalities reached', municipalitiesQuery(ctx, period).compile()],
       ['figures: schools visited and share', schoolsQuery(period).compile(db)],
       ['figures: knowledge gain', knowledgeQuery(period).compile(db)],
       ['figures: peer sessions', peersQuery(ctx, period).compile()],

@@ -9,6 +9,7 @@ import { migrateToLatest } from './db/migrate';
 import { demoAccountsPath, seedDemo, seedDemoReports } from './seed/demo';
 import { seedInstitutions } from './institutions/registry';
 import { seedStarterArticles } from './advice/starter';
+import { seedPreventionDemo, seedPreventionReferenceData } from './prevention/seed';
 import { verifyAuditChain, recordAudit } from './audit/log';
 import { generateTemporaryPassword, hashPassword } from './auth/passwords';
 import { usernameSchema } from '../common/schemas/users';
@@ -38,8 +39,12 @@ async function start(config: Config): Promise<void> {
   const platform = await startPlatform(config, { secretKey });
   await seedInstitutions(platform.ctx.db);
   await seedStarterArticles(platform.ctx.db);
+  await seedPreventionReferenceData(platform.ctx.db);
   const demo = config.isDemo ? await seedDemo(platform.ctx.db, config.dataDir) : null;
-  if (demo) await seedDemoReports(platform.ctx);
+  if (demo) {
+    await seedDemoReports(platform.ctx);
+    await seedPreventionDemo(platform.ctx);
+  }
   const address = await platform.app.listen({ port: config.port, host: config.host });
   const base = address.replace('://127.0.0.1', '://localhost');
   const lines = [
@@ -86,6 +91,7 @@ async function main(): Promise<void> {
       const applied = await withDatabase(config, async ({ db }) => {
         await seedInstitutions(db);
         await seedStarterArticles(db);
+        await seedPreventionReferenceData(db);
         return migrateToLatest(db);
       });
       console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The database is up to date.');

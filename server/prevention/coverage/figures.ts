@@ -126,22 +126,22 @@ async function schoolFigures(ctx: AppContext, period: Period): Promise<FiguresRe
  */
 export const knowledgeQuery = (period: Period) =>
   sql<{ events: string; sheetsBefore: string | null; sheetsAfter: string | null; before: number | null; after: number | null; improved: string }>`
-    WITH phases AS (
-      SELECT r.event_id, r.phase, round(sum(1.0 / cardinality(r.answers)))::bigint AS sheets,
-             count(*) FILTER (WHERE a.answer = qq.correct_option)::float8 / count(*) AS score
+    WITH per_event AS (
+      SELECT r.event_id,
+             sum(1.0 / cardinality(r.answers)) FILTER (WHERE r.phase = 'pre') AS n_before,
+             sum(1.0 / cardinality(r.answers)) FILTER (WHERE r.phase = 'post') AS n_after,
+             count(*) FILTER (WHERE r.phase = 'pre' AND a.answer = qq.correct_option)::float8 / count(*) FILTER (WHERE r.phase = 'pre') AS before,
+             count(*) FILTER (WHERE r.phase = 'post' AND a.answer = qq.correct_option)::float8 / count(*) FILTER (WHERE r.phase = 'post') AS after
       FROM events e
       JOIN event_quizzes q ON q.event_id = e.id
       JOIN quiz_responses r ON r.event_id = e.id
       CROSS JOIN LATERAL unnest(r.answers) WITH ORDINALITY AS a(answer, position)
       JOIN quiz_questions qq ON qq.id = q.question_ids[a.position]
       WHERE e.status = 'held' AND e.starts_at >= ${period.start} AND e.starts_at < ${period.end}
-      GROUP BY r.event_id, r.phase
-    ), per_event AS (
-      SELECT b.sheets AS n_before, b.score AS before, a.sheets AS n_after, a.score AS after
-      FROM phases b JOIN phases a ON a.event_id = b.event_id AND a.phase = 'post'
-      WHERE b.phase = 'pre'
+      GROUP BY r.event_id
+      HAVING count(*) FILTER (WHERE r.phase = 'pre') > 0 AND count(*) FILTER (WHERE r.phase = 'post') > 0
     )
-    SELECT count(*) AS events, sum(n_before) AS sheets_before, sum(n_after) AS sheets_after,
+    SELECT count(*) AS events, round(sum(n_before))::bigint AS sheets_before, round(sum(n_after))::bigint AS sheets_after,
            sum(before * n_before) / nullif(sum(n_before), 0) AS before, sum(after * n_after) / nullif(sum(n_after), 0) AS after,
            count(*) FILTER (WHERE after > before) AS improved
     FROM per_event`;

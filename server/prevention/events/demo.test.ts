@@ -7,7 +7,7 @@ import { seedEventsDemo } from './demo';
 let p: TestPlatform;
 beforeAll(async () => {
   p = await createTestPlatform();
-}, 60_000);
+}, 180_000);
 afterAll(async () => p?.close());
 
 it('seeds held, cancelled and upcoming events for the demo presenter, once', async () => {

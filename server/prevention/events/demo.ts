@@ -1,7 +1,8 @@
 // Demo events for the demo coordinator and presenter: a few held ones with their audience in
 // the past weeks, one cancelled, and upcoming ones (one tomorrow, so the reminder can be seen in
 // the local mailbox). Schools come from the registry when the schools demo has filled it;
-// otherwise the events take place at venues. Does nothing if there are events already.
+// otherwise the events take place at venues. The campaign tour's stops are the campaigns demo's.
+// Does nothing if there are events outside a campaign already.
 import type { AppContext } from '../../context';
 import { districtOf } from '../../../common/geography';
 import type { EventType, PreventionTopic } from '../../../common/prevention';
@@ -32,14 +33,12 @@ interface DemoEvent {
 const EVENTS: DemoEvent[] = [
   { day: -40, time: '10:00', minutes: 45, type: 'school-pupils', venue: 'Свечана сала', municipalityId: 'nis', atSchool: true, topics: ['cyberbullying', 'social-networks'], presenters: ['presenter'], audience: { pupilsPrimaryLower: 0, pupilsPrimaryUpper: 56, pupilsSecondary: 0, parents: 0, teachers: 3, other: 0 }, notes: 'Ученици су највише питали о лажним профилима.' },
   { day: -33, time: '18:00', minutes: 60, type: 'school-parents', venue: 'Библиотека школе', municipalityId: 'kragujevac', atSchool: true, topics: ['parental-controls', 'excessive-use'], presenters: ['coordinator'], audience: { pupilsPrimaryLower: 0, pupilsPrimaryUpper: 0, pupilsSecondary: 0, parents: 34, teachers: 2, other: 1 } },
-  { day: -21, time: '12:00', minutes: 180, type: 'campaign-city-stop', title: 'Покажи поштовање — Нови Сад', venue: 'Трг слободе', municipalityId: 'novi-sad', topics: ['hate-speech', 'cyberbullying'], presenters: ['coordinator', 'presenter'], audience: { pupilsPrimaryLower: 40, pupilsPrimaryUpper: 85, pupilsSecondary: 120, parents: 60, teachers: 12, other: 150 } },
   { day: -12, time: '09:00', minutes: 90, type: 'school-teachers', venue: 'Зборница', municipalityId: 'subotica', atSchool: true, topics: ['grooming', 'reporting-and-help'], presenters: ['presenter'], audience: { pupilsPrimaryLower: 0, pupilsPrimaryUpper: 0, pupilsSecondary: 0, parents: 0, teachers: 28, other: 0 } },
   { day: -5, time: '11:00', minutes: 45, type: 'school-pupils', venue: 'Фискултурна сала', municipalityId: 'cacak', atSchool: true, topics: ['sextortion', 'privacy'], presenters: ['presenter'], cancelled: 'Школа је затворена због грејања.' },
   { day: -1, time: '10:00', minutes: 45, type: 'school-pupils', venue: 'Учионица 12', municipalityId: 'nis', atSchool: true, topics: ['passwords-and-accounts', 'online-scams'], presenters: ['presenter'] },
   { day: 1, time: '10:00', minutes: 45, type: 'school-pupils', venue: 'Свечана сала', municipalityId: 'leskovac', atSchool: true, topics: ['cyberbullying', 'reporting-and-help'], materials: 'Презентација „Безбедно на мрежи“, флајери 19833, квиз', presenters: ['presenter'] },
   { day: 4, time: '17:30', minutes: 60, type: 'school-parents', venue: 'Свечана сала', municipalityId: 'zvezdara', atSchool: true, topics: ['parental-controls', 'gaming'], presenters: ['coordinator', 'presenter'] },
   { day: 9, time: '10:00', minutes: 240, type: 'sports-camp', title: 'Летњи камп — радионица', venue: 'Спортски центар „Дивчибаре“', municipalityId: 'valjevo', topics: ['online-safety-basics', 'social-networks'], presenters: ['presenter'] },
-  { day: 15, time: '12:00', minutes: 180, type: 'campaign-city-stop', title: 'Покажи поштовање — Ниш', venue: 'Трг краља Милана', municipalityId: 'nis', topics: ['hate-speech'], presenters: ['coordinator'] },
   { day: 22, time: '09:30', minutes: 360, type: 'peer-training', title: 'Обука вршњачких едукатора, 3. модул', venue: 'Канцеларија Центра', municipalityId: 'stari-grad', topics: ['grooming', 'reporting-and-help'], presenters: ['coordinator'] },
 ];
 
@@ -52,7 +51,8 @@ function belgradeAt(now: Date, days: number, time: string): Date {
 
 export async function seedEventsDemo(ctx: AppContext, now = new Date()): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
-    if (await trx.selectFrom('events').select('id').limit(1).executeTakeFirst()) return;
+    // The campaigns demo writes its tour stops (events of a campaign) first: only events outside a campaign say this ran.
+    if (await trx.selectFrom('events').select('id').where('campaignId', 'is', null).limit(1).executeTakeFirst()) return;
     const users = new Map((await trx.selectFrom('users').select(['id', 'username']).where('username', 'in', ['coordinator', 'presenter']).execute()).map((u) => [u.username, u.id]));
     const coordinatorId = users.get('coordinator') ?? null;
     const usedSchools = new Set<string>();

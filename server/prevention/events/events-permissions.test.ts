@@ -41,7 +41,7 @@ beforeAll(async () => {
   pastTheirs = await insertEvent(p.ctx, { startsAt: past(), presenterIds: [otherPresenter.id] });
   const uploaded = await uploadPhoto(clients.get('prevention-coordinator')!, pastOwn, [{ name: 'noChildrenFaces', value: 'true' }, photoPart(await png(), 'image/png', 'p.png')]);
   photoOfOwn = uploaded.json().id;
-}, 120_000);
+}, 180_000);
 afterAll(async () => p?.close());
 
 describe('events permission matrix', () => {

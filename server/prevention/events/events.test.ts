@@ -56,7 +56,7 @@ beforeAll(async () => {
   campaignId = (
     await p.ctx.db.insertInto('campaigns').values({ name: 'Покажи поштовање, реагуј на мржњу', startsOn: '2026-01-01', endsOn: null, partners: '[]' }).returning('id').executeTakeFirstOrThrow()
   ).id;
-}, 60_000);
+}, 180_000);
 afterAll(async () => p?.close());
 
 describe('planning an event', () => {
@@ -397,6 +397,13 @@ describe('photos', () => {
     expect((await audit(eventId)).at(-1)).toMatchObject({ action: 'event.photo.delete', details: { photoId } });
   });
 
+  it('refuses a file over 10 MB with 413, naming the photo field', async () => {
+    const huge = Buffer.concat([await jpegWithExif(), Buffer.alloc(10 * 1024 * 1024)]);
+    const response = await uploadPhoto(presenter, eventId, [{ name: 'noChildrenFaces', value: 'true' }, photoPart(huge)]);
+    expect(response.statusCode).toBe(413);
+    expect(response.json().error.fields).toHaveProperty('photo');
+  });
+
   it("refuses a photo of another event's id under this event", async () => {
     const other = await insertTestEvent(p.ctx, { startsAt: new Date(Date.now() - 3_600_000), presenterIds: [presenterUser.id] });
     const photoId = (await uploadPhoto(presenter, other, [{ name: 'noChildrenFaces', value: 'true' }, photoPart(await png(), 'image/png', 'p.png')])).json().id;
@@ -406,7 +413,9 @@ describe('photos', () => {
 
 describe('the API description', () => {
   it('documents every events route in the OpenAPI document', async () => {
-    const doc = (await p.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    const response = await p.app.inject({ method: 'GET', url: '/api/openapi.json' });
+    expect(response.statusCode, response.body).toBe(200);
+    const doc = response.json();
     for (const [path, method] of [
       ['/api/v1/events', 'get'],
       ['/api/v1/events', 'post'],

@@ -112,8 +112,8 @@ export async function listSchools(ctx: AppContext, actor: Actor, q: SchoolListQu
       .selectFrom('schools')
       .selectAll()
       .where(filtered)
-      .orderBy('searchText')
-      .orderBy('name')
+      // Alphabetical in each script (ICU's root collation; the database's own may be "C").
+      .orderBy(sql`name COLLATE "und-x-icu"`)
       .orderBy('id')
       .limit(limit)
       .offset(q.offset ?? 0)

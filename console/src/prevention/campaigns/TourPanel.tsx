@@ -55,7 +55,8 @@ export function TourPanel({ campaign, onPlanned }: { campaign: Campaign; onPlann
           </div>
         </>
       )}
-      {me.abilities['events.create'] && <PlanStop campaign={campaign} onPlanned={onPlanned} />}
+      {/* Stops are planned while the campaign runs (or before it starts). */}
+      {me.abilities['events.create'] && (campaign.endsOn === null || campaign.endsOn >= today()) && <PlanStop campaign={campaign} onPlanned={onPlanned} />}
     </section>
   );
 }

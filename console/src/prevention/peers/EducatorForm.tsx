@@ -1,16 +1,14 @@
 // The coordinator's form for a peer educator: the least data the programme needs (first name,
 // initial of the last name, age group, cohort, municipality, optionally the school) and, for a
 // minor, the record of parental consent, without which the form (and the server) refuses to save.
-import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PEER_AGE_GROUPS, type PeerAgeGroup } from '../../../../common/prevention';
 import { isMinorAgeGroup, LAST_INITIAL_PATTERN } from '../../../../common/schemas/prevention/peers';
-import type { ApiError } from '../../api';
 import { SelectField, TextField } from '../../components/Field';
 import { ErrorAlert } from '../../components/Messages';
-import { asApiError } from '../../session';
 import type { Cohort, Educator } from './api';
-import { belgradeToday } from './format';
+import { belgradeToday, dayProblem } from './format';
+import { useCheckedForm, type Problems } from './useCheckedForm';
 import { MunicipalitySelect, SchoolSelect } from './PlaceFields';
 
 export interface EducatorValues {
@@ -52,7 +50,6 @@ export function educatorBody(values: EducatorValues, initial: EducatorValues | n
   };
 }
 
-type Problems = Partial<Record<keyof EducatorValues | 'consent', string>>;
 const KNOWN_FIELDS = ['firstName', 'lastInitial', 'cohortId', 'ageGroup', 'municipalityId', 'schoolId', 'consent', 'obtainedOn', 'obtainedBy'];
 
 interface Props {
@@ -66,53 +63,31 @@ interface Props {
 
 export function EducatorForm({ initial, cohorts, schoolName, submitLabel, onSubmit, onCancel }: Props) {
   const { t } = useTranslation();
-  const [values, setValues] = useState(initial);
-  const [problems, setProblems] = useState<Problems>({});
-  const [error, setError] = useState<ApiError | null>(null);
-  const [isBusy, setIsBusy] = useState(false);
-  const form = useRef<HTMLFormElement>(null);
-  const set = (changes: Partial<EducatorValues>) => setValues((v) => ({ ...v, ...changes }));
-  const isMinor = values.ageGroup !== '' && isMinorAgeGroup(values.ageGroup);
+  const isMinorGroup = (ageGroup: EducatorValues['ageGroup']) => ageGroup !== '' && isMinorAgeGroup(ageGroup);
+  const form = useCheckedForm<EducatorValues, keyof EducatorValues>(
+    initial,
+    (values) => {
+      const found: Problems<keyof EducatorValues> = {};
+      if (!values.firstName.trim()) found.firstName = t('prevention.peers.form.firstNameRequired');
+      if (!LAST_INITIAL_PATTERN.test(values.lastInitial.trim())) found.lastInitial = t('prevention.peers.form.lastInitialInvalid');
+      if (!values.cohortId) found.cohortId = t('prevention.peers.form.cohortRequired');
+      if (!values.ageGroup) found.ageGroup = t('prevention.peers.form.ageGroupRequired');
+      if (!values.municipalityId) found.municipalityId = t('prevention.peers.form.municipalityRequired');
+      if (isMinorGroup(values.ageGroup)) {
+        const consentOn = dayProblem(t, values.consentOn, t('prevention.peers.form.consentRequired'));
+        if (consentOn) found.consentOn = consentOn;
+        if (values.consentBy.trim().length < 2) found.consentBy = t('prevention.peers.form.consentByRequired');
+      }
+      return found;
+    },
+    onSubmit,
+  );
+  const { values, set, error, fieldError } = form;
+  const isMinor = isMinorGroup(values.ageGroup);
 
-  useEffect(() => {
-    if (Object.keys(problems).length || error) form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }, [problems, error]);
-
-  const check = (): Problems => {
-    const found: Problems = {};
-    if (!values.firstName.trim()) found.firstName = t('prevention.peers.form.firstNameRequired');
-    if (!LAST_INITIAL_PATTERN.test(values.lastInitial.trim())) found.lastInitial = t('prevention.peers.form.lastInitialInvalid');
-    if (!values.cohortId) found.cohortId = t('prevention.peers.form.cohortRequired');
-    if (!values.ageGroup) found.ageGroup = t('prevention.peers.form.ageGroupRequired');
-    if (!values.municipalityId) found.municipalityId = t('prevention.peers.form.municipalityRequired');
-    if (isMinor) {
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(values.consentOn)) found.consentOn = t('prevention.peers.form.consentRequired');
-      else if (values.consentOn > belgradeToday()) found.consentOn = t('prevention.peers.common.futureDay');
-      if (values.consentBy.trim().length < 2) found.consentBy = t('prevention.peers.form.consentByRequired');
-    }
-    return found;
-  };
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setError(null);
-    const found = check();
-    setProblems(found);
-    if (Object.keys(found).length) return;
-    setIsBusy(true);
-    try {
-      await onSubmit(values);
-    } catch (reason) {
-      setError(asApiError(reason));
-    } finally {
-      setIsBusy(false);
-    }
-  };
-
-  const fieldError = (name: keyof EducatorValues, serverName: string = name) => problems[name] ?? error?.fieldError(serverName);
   return (
-    <form ref={form} onSubmit={(event) => void submit(event)} noValidate className="form">
-      <ErrorAlert error={error} message={Object.keys(problems).length ? t('prevention.peers.common.checkFields') : null} knownFields={KNOWN_FIELDS} />
+    <form ref={form.formRef} onSubmit={form.onSubmit} noValidate className="form">
+      <ErrorAlert error={error} message={form.hasProblems ? t('prevention.peers.common.checkFields') : null} knownFields={KNOWN_FIELDS} />
       <div className="field-row">
         <TextField
           label={t('prevention.peers.form.firstName')}
@@ -191,7 +166,7 @@ export function EducatorForm({ initial, cohorts, schoolName, submitLabel, onSubm
               max={belgradeToday()}
               value={values.consentOn}
               onChange={(event) => set({ consentOn: event.target.value })}
-              error={problems.consentOn ?? error?.fieldError('obtainedOn') ?? error?.fieldError('consent')}
+              error={fieldError('consentOn', 'obtainedOn') ?? error?.fieldError('consent')}
             />
             <TextField
               label={t('prevention.peers.form.consentBy')}
@@ -207,8 +182,8 @@ export function EducatorForm({ initial, cohorts, schoolName, submitLabel, onSubm
         </fieldset>
       )}
       <div className="button-row">
-        <button type="submit" className="button-primary" disabled={isBusy} data-testid="save-educator">
-          {isBusy ? t('prevention.peers.common.saving') : submitLabel}
+        <button type="submit" className="button-primary" disabled={form.isBusy} data-testid="save-educator">
+          {form.isBusy ? t('prevention.peers.common.saving') : submitLabel}
         </button>
         {onCancel && (
           <button type="button" onClick={onCancel}>

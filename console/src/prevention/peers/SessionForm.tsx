@@ -1,16 +1,15 @@
 // The peer educator's form for a session they held: the day (today by default), the place (a
 // school of the registry, or a venue, in a municipality), how many peers, the topics and short
 // notes. Used to record a new session and to fix and resubmit a returned one.
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_PEERS_PER_SESSION } from '../../../../common/schemas/prevention/peers';
 import { PREVENTION_TOPICS, type PreventionTopic } from '../../../../common/prevention';
-import type { ApiError } from '../../api';
 import { TextAreaField, TextField } from '../../components/Field';
 import { ErrorAlert } from '../../components/Messages';
-import { asApiError } from '../../session';
 import type { PeerSession, SessionRequest } from './api';
-import { belgradeToday } from './format';
+import { belgradeToday, dayProblem } from './format';
+import { useCheckedForm, type Problems } from './useCheckedForm';
 import { MunicipalitySelect, SchoolSelect } from './PlaceFields';
 
 interface Values {
@@ -51,59 +50,34 @@ interface Props {
 
 export function SessionForm({ initial, schoolName, submitLabel, onSubmit, onCancel }: Props) {
   const { t } = useTranslation();
-  const [values, setValues] = useState(initial);
-  const [problems, setProblems] = useState<Partial<Record<keyof Values, string>>>({});
-  const [error, setError] = useState<ApiError | null>(null);
-  const [isBusy, setIsBusy] = useState(false);
-  const form = useRef<HTMLFormElement>(null);
   const topicsErrorId = useId();
-  const set = (changes: Partial<Values>) => setValues((v) => ({ ...v, ...changes }));
-
-  // After a failed attempt, focus goes to the first field that needs attention.
-  useEffect(() => {
-    if (Object.keys(problems).length || error) form.current?.querySelector<HTMLElement>('[aria-invalid="true"], fieldset.field-invalid input')?.focus();
-  }, [problems, error]);
-
-  const check = (): Partial<Record<keyof Values, string>> => {
-    const found: Partial<Record<keyof Values, string>> = {};
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(values.heldOn)) found.heldOn = t('prevention.peers.common.dayRequired');
-    else if (values.heldOn > belgradeToday()) found.heldOn = t('prevention.peers.common.futureDay');
-    if (!values.municipalityId) found.municipalityId = t('prevention.peers.my.municipalityRequired');
-    if (!values.schoolId && !values.venue.trim()) found.venue = t('prevention.peers.my.venueRequired');
-    const peers = Number(values.peersReached);
-    if (!Number.isInteger(peers) || peers < 1 || peers > MAX_PEERS_PER_SESSION) found.peersReached = t('prevention.peers.my.peersRequired');
-    if (values.topics.length === 0) found.topics = t('prevention.peers.my.topicsRequired');
-    return found;
-  };
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setError(null);
-    const found = check();
-    setProblems(found);
-    if (Object.keys(found).length) return;
-    setIsBusy(true);
-    try {
-      await onSubmit({
+  const form = useCheckedForm<Values, keyof Values>(
+    initial,
+    (values) => {
+      const found: Problems<keyof Values> = {};
+      const heldOn = dayProblem(t, values.heldOn);
+      if (heldOn) found.heldOn = heldOn;
+      if (!values.municipalityId) found.municipalityId = t('prevention.peers.my.municipalityRequired');
+      if (!values.schoolId && !values.venue.trim()) found.venue = t('prevention.peers.my.venueRequired');
+      const peers = Number(values.peersReached);
+      if (!Number.isInteger(peers) || peers < 1 || peers > MAX_PEERS_PER_SESSION) found.peersReached = t('prevention.peers.my.peersRequired');
+      if (values.topics.length === 0) found.topics = t('prevention.peers.my.topicsRequired');
+      return found;
+    },
+    (values) =>
+      onSubmit({
         heldOn: values.heldOn,
         ...(values.schoolId ? { schoolId: values.schoolId } : { venue: values.venue.trim(), municipalityId: values.municipalityId }),
         peersReached: Number(values.peersReached),
         topics: values.topics,
         notes: values.notes.trim(),
-      });
-    } catch (reason) {
-      setError(asApiError(reason));
-    } finally {
-      setIsBusy(false);
-    }
-  };
-
-  const fieldError = (name: keyof Values) => problems[name] ?? error?.fieldError(name);
+      }),
+  );
+  const { values, set, error, fieldError } = form;
   const topicsError = fieldError('topics');
-  const hasProblems = Object.keys(problems).length > 0;
   return (
-    <form ref={form} onSubmit={(event) => void submit(event)} noValidate className="form peer-session-form">
-      <ErrorAlert error={error} message={hasProblems ? t('prevention.peers.common.checkFields') : null} knownFields={KNOWN_FIELDS} />
+    <form ref={form.formRef} onSubmit={form.onSubmit} noValidate className="form peer-session-form">
+      <ErrorAlert error={error} message={form.hasProblems ? t('prevention.peers.common.checkFields') : null} knownFields={KNOWN_FIELDS} />
       <TextField
         label={t('prevention.peers.my.heldOn')}
         name="heldOn"
@@ -181,8 +155,8 @@ export function SessionForm({ initial, schoolName, submitLabel, onSubmit, onCanc
         error={fieldError('notes')}
       />
       <div className="button-row">
-        <button type="submit" className="button-primary" disabled={isBusy} data-testid="submit-session">
-          {isBusy ? t('prevention.peers.common.saving') : submitLabel}
+        <button type="submit" className="button-primary" disabled={form.isBusy} data-testid="submit-session">
+          {form.isBusy ? t('prevention.peers.common.saving') : submitLabel}
         </button>
         {onCancel && (
           <button type="button" onClick={onCancel}>

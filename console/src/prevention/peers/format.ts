@@ -4,7 +4,7 @@ import type { TFunction } from 'i18next';
 import { UNITS, localName, unitName } from '../../../../common/geography';
 import type { Language } from '../../../../common/i18n';
 import { toLatin } from '../../../../common/i18n/translit';
-import { calendarDay } from '../../helpline/format';
+import { belgradeToday, calendarDay } from '../../helpline/format';
 
 export { belgradeToday, calendarDay } from '../../helpline/format';
 
@@ -41,4 +41,10 @@ export const STATUS_TAG: Record<'submitted' | 'confirmed' | 'returned', string> 
 export function instantDay(iso: string, language: Language): string {
   const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Belgrade', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
   return calendarDay(day, language);
+}
+
+/** What is wrong with a typed day that must be given and not in the future (or nothing). */
+export function dayProblem(t: TFunction, day: string, missing = t('prevention.peers.common.dayRequired')): string | undefined {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return missing;
+  return day > belgradeToday() ? t('prevention.peers.common.futureDay') : undefined;
 }

@@ -21,7 +21,7 @@ export function DeclineForm({ request, onDeclined, onConflict }: { request: Pres
     event.preventDefault();
     setError(null);
     if (reason.trim().length < MIN_REASON) {
-      setProblem(t('prevention.requests.console.required'));
+      setProblem(t(reason.trim() ? 'prevention.requests.console.reasonTooShort' : 'prevention.requests.console.required'));
       return;
     }
     setProblem(null);

@@ -50,6 +50,7 @@ export function SchoolImport() {
   const { t } = useTranslation();
   const [state, setState] = useState<State>({ step: 'idle' });
   const [csv, setCsv] = useState<string | null>(null);
+  const [fileName, setFileName] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
 
   const run = async (text: string, dryRun: boolean) => {
@@ -70,6 +71,7 @@ export function SchoolImport() {
     // Cleared, so that choosing the same file again after fixing it is a change too.
     event.target.value = '';
     if (!file) return;
+    setFileName(file.name);
     const text = await readUtf8(file);
     if (text === null) return setState({ step: 'unreadable', message: t('prevention.schools.import.notUtf8') });
     if (text.length > MAX_IMPORT_CHARS) return setState({ step: 'unreadable', message: t('prevention.schools.import.tooLarge') });
@@ -109,6 +111,7 @@ export function SchoolImport() {
             onChange={(event) => void choose(event)}
             data-testid="import-file"
           />
+          {fileName && <p className="hint">{t('prevention.schools.import.chosen', { name: fileName })}</p>}
         </div>
       </div>
       <ErrorAlert error={error} />
