@@ -87,6 +87,14 @@ describe('prevention events journey', () => {
     await expect.poll(() => focusedDay(page)).toBe(addDays(day, 7));
     await page.keyboard.press('ArrowUp');
     await expect.poll(() => focusedDay(page)).toBe(day);
+    // Page Down turns to the next month, focus and all; Page Up comes back.
+    const [year, month] = day.split('-').map(Number);
+    await page.keyboard.press('PageDown');
+    await expect.poll(() => focusedDay(page)).toMatch(new RegExp(`^${new Date(Date.UTC(year!, month!, 1)).toISOString().slice(0, 7)}-`));
+    await page.keyboard.press('PageUp');
+    await expect.poll(() => focusedDay(page)).toMatch(new RegExp(`^${day.slice(0, 7)}-`));
+    await page.locator(`td[data-day="${day}"]`).click({ position: { x: 4, y: 4 } });
+    await expect.poll(() => focusedDay(page)).toBe(day);
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent ?? '')).toContain(title);
 

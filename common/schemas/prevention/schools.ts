@@ -92,17 +92,15 @@ export const schoolDetailSchema = schoolSchema
   .meta({ id: 'SchoolDetail' });
 export type SchoolDetail = z.infer<typeof schoolDetailSchema>;
 
-export const schoolListQuerySchema = z
-  .strictObject({
-    q: z.string().trim().min(2).max(200).optional().describe('Words of the name, code, address or place, in either script, with or without diacritics'),
-    municipalityId: municipalitySchema.optional(),
-    districtId: z.string().max(40).optional(),
-    type: schoolTypeSchema.optional(),
-    includeInactive: z.enum(['true', 'false']).optional(),
-    limit: z.coerce.number().int().min(1).max(500).optional().describe('Default 50'),
-    offset: z.coerce.number().int().min(0).max(100_000).optional(),
-  })
-  .meta({ id: 'SchoolListQuery' });
+export const schoolListQuerySchema = z.strictObject({
+  q: z.string().trim().min(2).max(200).optional().describe('Words of the name, code, address or place, in either script, with or without diacritics'),
+  municipalityId: municipalitySchema.optional(),
+  districtId: z.string().max(40).optional(),
+  type: schoolTypeSchema.optional(),
+  includeInactive: z.enum(['true', 'false']).optional(),
+  limit: z.coerce.number().int().min(1).max(500).optional().describe('Default 50'),
+  offset: z.coerce.number().int().min(0).max(100_000).optional(),
+});
 export type SchoolListQuery = z.infer<typeof schoolListQuerySchema>;
 
 export const schoolListResponseSchema = z.object({ schools: z.array(schoolSchema), total: z.number().int() });

@@ -2,9 +2,8 @@
 // influencer partners (made-up names, marked as demo), its online actions and a few held
 // events; and this season's city-by-city tour, whose stops are events of type
 // campaign-city-stop — the past ones held with their audience (one cancelled), the coming ones
-// planned — presented by the demo coordinator and presenter. City stops the events demo made
-// without a campaign join the tour. Does nothing if there are campaigns already; run it after
-// the schools and events demos (the events demo does nothing once any event exists).
+// planned — presented by the demo coordinator and presenter. Does nothing if there are
+// campaigns already; run it after the schools demo (its school events take schools from it).
 import type { AppContext } from '../../context';
 import type { Trx } from '../../db/index';
 import { districtOf } from '../../../common/geography';
@@ -46,8 +45,6 @@ interface DemoCampaign {
   partners: { name: string; kind: PartnerKind; note?: string }[];
   actions: { kind: OnlineActionKind; title: string; platform: string; on: string | number; peopleReached: number; engagements: number | null; notes?: string }[];
   events: DemoEvent[];
-  /** City stops the events demo made without a campaign, within the period, join this one. */
-  adoptsCityStops?: boolean;
 }
 
 const crowd = (primaryUpper: number, secondary: number, parents: number, teachers: number, others: number): DemoAudience => ({
@@ -90,7 +87,6 @@ const CAMPAIGNS: DemoCampaign[] = [
     goal: 'Станица у сваком округу: штанд на градском тргу, радионице за ученике и родитеље, квиз и линија 19833.',
     startsOn: -90,
     endsOn: 100,
-    adoptsCityStops: true,
     partners: [
       { name: 'Градови и општине домаћини', kind: 'institution' },
       { name: 'Канцеларије за младе', kind: 'organisation' },
@@ -163,13 +159,12 @@ export async function seedCampaignsDemo(ctx: AppContext, now = new Date()): Prom
     if (await trx.selectFrom('campaigns').select('id').limit(1).executeTakeFirst()) return;
     const people = new Map((await trx.selectFrom('users').select(['id', 'username']).where('username', 'in', ['coordinator', 'presenter']).execute()).map((u) => [u.username, u.id]));
     for (const demo of CAMPAIGNS) {
-      const startsOn = calendarDay(now, demo.startsOn);
       const campaign = await trx
         .insertInto('campaigns')
         .values({
           name: demo.name,
           goal: demo.goal,
-          startsOn,
+          startsOn: calendarDay(now, demo.startsOn),
           endsOn: demo.endsOn === null ? null : calendarDay(now, demo.endsOn),
           partners: JSON.stringify(demo.partners.map((p) => ({ ...p, note: p.note ?? '' }))),
           createdBy: people.get('coordinator') ?? null,
@@ -183,15 +178,6 @@ export async function seedCampaignsDemo(ctx: AppContext, now = new Date()): Prom
           .execute();
       }
       await insertEvents(trx, campaign.id, demo.events, now, people);
-      if (demo.adoptsCityStops) {
-        await trx
-          .updateTable('events')
-          .set({ campaignId: campaign.id })
-          .where('type', '=', 'campaign-city-stop')
-          .where('campaignId', 'is', null)
-          .where('startsAt', '>=', localToUtc(Date.parse(`${startsOn}T00:00:00Z`), ZONE))
-          .execute();
-      }
       await recordAudit(trx, { actor: null, action: 'campaign.create', recordType: 'campaign', recordId: campaign.id, details: { demo: true, partners: demo.partners.length } });
     }
   });

@@ -4,6 +4,7 @@
 // CSV (BOM, parses back to the same numbers), bad periods, and who may read any of it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
+import { sql } from 'kysely';
 import { ROLES, type Role } from '../../../common/roles';
 import { districtOf } from '../../../common/geography';
 import type { CoverageResponse, FiguresResponse, InactiveMunicipalitiesResponse } from '../../../common/schemas/prevention/coverage';
@@ -11,6 +12,7 @@ import { createTestPlatform, type TestPlatform } from '../../../test/helpers/pla
 import { createUser, signIn, type Client } from '../../../test/helpers/factories';
 import { matrixTests, type MatrixAction } from '../../../test/helpers/matrix';
 import { insertEvent, insertSchool, type TestEventOptions } from '../../../test/helpers/prevention';
+import { MAX_QUIZ_QUESTIONS } from './figures';
 
 let p: TestPlatform;
 const clients = new Map<Role, Client>();
@@ -174,6 +176,33 @@ describe('figures for reports', () => {
     const year = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Belgrade', year: 'numeric' }).format(new Date());
     const response = await coordinator.get('/api/v1/prevention/figures');
     expect(response.json().period).toEqual({ from: `${year}-01-01`, to: `${year}-12-31` });
+  });
+});
+
+describe('knowledge gain with the longest quizzes', () => {
+  it('scores every position of a ten-question quiz, and the schema allows no longer ones', async () => {
+    const ctx = p.ctx;
+    const questionIds: string[] = [];
+    for (let i = 0; i < 10; i++) {
+      const option = { prompt: `Питање ${i}`, options: ['а', 'б', 'в', 'г'], explanation: '' };
+      const row = await ctx.db.insertInto('quizQuestions').values({ topic: 'privacy', texts: JSON.stringify({ sr: option, en: option }), correctOption: (i * 3) % 4 }).returning('id').executeTakeFirstOrThrow();
+      questionIds.push(row.id);
+    }
+    const right = questionIds.map((_, i) => (i * 3) % 4);
+    const wrongLast = right.map((answer, i) => (i === 9 ? (answer + 1) % 4 : answer));
+    const eventId = await insertEvent(ctx, { status: 'held', municipalityId: 'bor', startsAt: new Date('2022-04-04T08:00:00Z'), audience: audience({ pupilsPrimaryUpper: 20 }) });
+    await quiz(eventId, questionIds, { pre: [wrongLast, right.map(() => 3)], post: [right] });
+    const knowledge = (await coordinator.get('/api/v1/prevention/figures?from=2022-01-01&to=2022-12-31')).json().knowledge;
+    // Before: 9/10, and a sheet answering 3 everywhere, right where 3 is right (3 of 10).
+    expect(right.filter((answer) => answer === 3)).toHaveLength(3);
+    expect(knowledge.correctBefore).toBeCloseTo((0.9 + 0.3) / 2, 10);
+    expect(knowledge.correctAfter).toBe(1);
+    const { rows } = await sql<{ definition: string }>`
+      SELECT pg_get_constraintdef(oid) AS definition FROM pg_constraint
+      WHERE contype = 'c' AND conrelid IN ('quiz_responses'::regclass, 'event_quizzes'::regclass)
+        AND pg_get_constraintdef(oid) LIKE '%cardinality%'`.execute(ctx.db);
+    expect(rows).toHaveLength(2);
+    for (const { definition } of rows) expect(definition, definition).toMatch(new RegExp(`<= ${MAX_QUIZ_QUESTIONS}\\b`));
   });
 });
 

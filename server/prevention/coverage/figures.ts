@@ -115,33 +115,43 @@ async function schoolFigures(ctx: AppContext, period: Period): Promise<FiguresRe
   };
 }
 
+/** The most questions a quiz has (the CHECKs on event_quizzes and quiz_responses in 0005). */
+export const MAX_QUIZ_QUESTIONS = 10;
+
+/** Correct answers on one sheet: answers[i] against the quiz's correct[i], position by position
+ * (a plain expression, far cheaper than unnesting every sheet; a missing position counts 0). */
+const correctOnSheet = sql.raw(
+  Array.from({ length: MAX_QUIZ_QUESTIONS }, (_, i) => `coalesce((r.answers[${i + 1}] = c.correct[${i + 1}])::int, 0)`).join(' + '),
+);
+
 /**
  * Knowledge gain. An answer sheet's score is its correct answers over the quiz's questions
- * (answers[i] answers question_ids[i]; a sheet answers every question). Events held in the
- * period with sheets both before and after count; the overall before and after figures are
- * the means over all their sheets (so an event weighs by the pupils who answered), the gain
- * their difference in points. Sheets of one quiz have as many answers as it has questions, so
- * per event and phase the mean of the sheets' scores is its correct answers over all answers,
- * counted in one pass (a sheet is 1/n of its n answer rows).
+ * (answers[i] answers question_ids[i]). Events held in the period with sheets both before and
+ * after count; the overall before and after figures are the means over all their sheets (so
+ * an event weighs by the pupils who answered), the gain their difference in points.
  */
 export const knowledgeQuery = (period: Period) =>
   sql<{ events: string; sheetsBefore: string | null; sheetsAfter: string | null; before: number | null; after: number | null; improved: string }>`
-    WITH per_event AS (
-      SELECT r.event_id,
-             sum(1.0 / cardinality(r.answers)) FILTER (WHERE r.phase = 'pre') AS n_before,
-             sum(1.0 / cardinality(r.answers)) FILTER (WHERE r.phase = 'post') AS n_after,
-             count(*) FILTER (WHERE r.phase = 'pre' AND a.answer = qq.correct_option)::float8 / count(*) FILTER (WHERE r.phase = 'pre') AS before,
-             count(*) FILTER (WHERE r.phase = 'post' AND a.answer = qq.correct_option)::float8 / count(*) FILTER (WHERE r.phase = 'post') AS after
+    WITH correct AS (
+      SELECT q.event_id, array_agg(qq.correct_option ORDER BY o.position) AS correct
       FROM events e
       JOIN event_quizzes q ON q.event_id = e.id
-      JOIN quiz_responses r ON r.event_id = e.id
-      CROSS JOIN LATERAL unnest(r.answers) WITH ORDINALITY AS a(answer, position)
-      JOIN quiz_questions qq ON qq.id = q.question_ids[a.position]
+      CROSS JOIN LATERAL unnest(q.question_ids) WITH ORDINALITY AS o(question_id, position)
+      JOIN quiz_questions qq ON qq.id = o.question_id
       WHERE e.status = 'held' AND e.starts_at >= ${period.start} AND e.starts_at < ${period.end}
+      GROUP BY q.event_id
+    ), per_event AS (
+      SELECT r.event_id,
+             count(*) FILTER (WHERE r.phase = 'pre') AS n_before,
+             count(*) FILTER (WHERE r.phase = 'post') AS n_after,
+             avg((${correctOnSheet})::float8 / cardinality(c.correct)) FILTER (WHERE r.phase = 'pre') AS before,
+             avg((${correctOnSheet})::float8 / cardinality(c.correct)) FILTER (WHERE r.phase = 'post') AS after
+      FROM quiz_responses r
+      JOIN correct c ON c.event_id = r.event_id
       GROUP BY r.event_id
       HAVING count(*) FILTER (WHERE r.phase = 'pre') > 0 AND count(*) FILTER (WHERE r.phase = 'post') > 0
     )
-    SELECT count(*) AS events, round(sum(n_before))::bigint AS sheets_before, round(sum(n_after))::bigint AS sheets_after,
+    SELECT count(*) AS events, sum(n_before) AS sheets_before, sum(n_after) AS sheets_after,
            sum(before * n_before) / nullif(sum(n_before), 0) AS before, sum(after * n_after) / nullif(sum(n_after), 0) AS after,
            count(*) FILTER (WHERE after > before) AS improved
     FROM per_event`;

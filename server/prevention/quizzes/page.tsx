@@ -178,7 +178,7 @@ export function renderQuizForm(page: PageContext, state: FormState): string {
   );
 }
 
-export function renderThanks(page: PageContext, phase: AnswerPhase, questions: QuizQuestionRow[], answers: number[]): string {
+export function renderThanks(page: PageContext, code: string, phase: AnswerPhase, questions: QuizQuestionRow[], answers: number[]): string {
   const { t } = page;
   const title = t(k('thanksTitle'));
   return renderPage(
@@ -187,6 +187,14 @@ export function renderThanks(page: PageContext, phase: AnswerPhase, questions: Q
     <div className="quiz">
       <h1>{title}</h1>
       <p className="lead" role="status">{t(k(phase === 'pre' ? 'thanksPre' : 'thanksPost'))}</p>
+      {phase === 'pre' && (
+        <>
+          <p>{t(k('secondPartWhen'))}</p>
+          <p>
+            <a href={`/q/${code}`} className="quiz-button">{t(k('secondPart'))}</a>
+          </p>
+        </>
+      )}
       {phase === 'post' && (
         <ol className="quiz-review">
           {questions.map((q, index) => {
@@ -296,7 +304,7 @@ export async function quizPageRoutes(app: FastifyInstance, ctx: AppContext): Pro
           case 'invalid':
             return sendHtml(reply, renderQuizForm(page, { code, ...outcome }), 400);
           case 'thanks':
-            return sendHtml(reply, renderThanks(page, outcome.phase, outcome.questions, outcome.answers));
+            return sendHtml(reply, renderThanks(page, code, outcome.phase, outcome.questions, outcome.answers));
         }
       });
     },

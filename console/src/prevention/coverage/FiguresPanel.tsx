@@ -9,9 +9,9 @@ import { useLanguage } from '../../i18n';
 import { coverageApi, type Period } from './api';
 import { formatCount, formatShare } from './format';
 
-function FigureTable({ title, testId, head, children }: { title: string; testId: string; head?: ReactNode; children: ReactNode }) {
+function FigureTable({ title, testId, head, isWide = false, children }: { title: string; testId: string; head?: ReactNode; isWide?: boolean; children: ReactNode }) {
   return (
-    <div>
+    <div className={isWide ? 'figure-wide' : undefined}>
       <h3>{title}</h3>
       <TableWrap label={title}>
         <table data-testid={testId}>
@@ -79,6 +79,7 @@ export function FiguresPanel({ figures, period }: { figures: FiguresResponse; pe
         <FigureTable
           title={k('schools')}
           testId="figures-schools"
+          isWide
           head={
             <tr>
               <th scope="col">{k('schoolType')}</th>

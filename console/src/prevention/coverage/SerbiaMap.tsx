@@ -88,6 +88,16 @@ function Swatch({ fill }: { fill: string }) {
   );
 }
 
+function MarkerSample({ isDone }: { isDone: boolean }) {
+  return (
+    <svg className="map-swatch" viewBox="-10 -10 20 20" aria-hidden="true" focusable="false">
+      <g className={isDone ? 'map-marker map-marker-done' : 'map-marker'}>
+        <circle r="8.5" />
+      </g>
+    </svg>
+  );
+}
+
 export function SerbiaMap({ title, values, markers = [], selectedDistrictId = null, onDistrictSelect, valueLabel, formatValue }: SerbiaMapProps) {
   const { t } = useTranslation();
   const language = useLanguage();
@@ -242,11 +252,18 @@ export function SerbiaMap({ title, values, markers = [], selectedDistrictId = nu
         {orderedMarkers.length > 0 && (
           <>
             <p className="map-legend-title">{t('prevention.coverage.map.tour')}</p>
-            <ol id={markerListId} className="map-marker-list">
+            <ul>
+              <li>
+                <MarkerSample isDone /> {t('prevention.coverage.map.markerDoneLegend')}
+              </li>
+              <li>
+                <MarkerSample isDone={false} /> {t('prevention.coverage.map.markerPlannedLegend')}
+              </li>
+            </ul>
+            {/* The markers in words, as the image's description (the screen lists the stops itself). */}
+            <ol id={markerListId} hidden>
               {orderedMarkers.map((marker, index) => (
-                <li key={marker.id} value={marker.order ?? index + 1}>
-                  {markerTitle(marker, marker.order ?? index + 1)}
-                </li>
+                <li key={marker.id}>{markerTitle(marker, marker.order ?? index + 1)}</li>
               ))}
             </ol>
           </>

@@ -206,25 +206,33 @@ function CalendarGrid({ weeks, focusDay, month, byDay, isWeek, onFocusDay }: Gri
   const language = useLanguage();
   const locale = LOCALES[language];
   const grid = useRef<HTMLTableElement>(null);
-  const wantsFocus = useRef(false);
+  // The day a key press moved to, until the address (and so focusDay) has caught up with it:
+  // quick presses move on from it, and focus follows only the last of them.
+  const wantsFocus = useRef<string | null>(null);
+  const current = useRef(focusDay);
   const todayKey = today();
 
   useEffect(() => {
-    if (!wantsFocus.current) return;
-    wantsFocus.current = false;
+    const wanted = wantsFocus.current;
+    if (wanted !== null && wanted !== focusDay) return; // a later move is on its way
+    current.current = focusDay;
+    if (wanted === null) return;
+    wantsFocus.current = null;
     grid.current?.querySelector<HTMLElement>(`[data-day="${focusDay}"]`)?.focus();
   }, [focusDay, weeks]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLTableElement>) => {
+    const from = current.current;
     let next: string | null = null;
-    if (event.key in MOVES) next = addDays(focusDay, MOVES[event.key]!);
-    else if (event.key === 'Home') next = weekStart(focusDay);
-    else if (event.key === 'End') next = addDays(weekStart(focusDay), 6);
-    else if (event.key === 'PageUp') next = isWeek ? addDays(focusDay, -7) : addMonths(focusDay, -1);
-    else if (event.key === 'PageDown') next = isWeek ? addDays(focusDay, 7) : addMonths(focusDay, 1);
+    if (event.key in MOVES) next = addDays(from, MOVES[event.key]!);
+    else if (event.key === 'Home') next = weekStart(from);
+    else if (event.key === 'End') next = addDays(weekStart(from), 6);
+    else if (event.key === 'PageUp') next = isWeek ? addDays(from, -7) : addMonths(from, -1);
+    else if (event.key === 'PageDown') next = isWeek ? addDays(from, 7) : addMonths(from, 1);
     if (!next) return;
     event.preventDefault();
-    wantsFocus.current = true;
+    current.current = next;
+    wantsFocus.current = next;
     onFocusDay(next);
   };
 

@@ -1,17 +1,16 @@
 // Cohorts of peer educators: the list with how many are in each and certified, and a new cohort.
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { ApiError } from '../../api';
 import { TextField } from '../../components/Field';
 import { ErrorAlert, StatusMessage } from '../../components/Messages';
 import { Screen } from '../../components/Screen';
 import { TableWrap } from '../../components/TableWrap';
 import { useLanguage } from '../../i18n';
-import { asApiError } from '../../session';
 import { useLoad } from '../../useLoad';
 import { peersApi } from './api';
 import { belgradeToday, calendarDay } from './format';
+import { useCheckedForm } from './useCheckedForm';
 
 export function CohortsScreen() {
   const { t } = useTranslation();
@@ -68,49 +67,36 @@ export function CohortsScreen() {
   );
 }
 
+type CohortValues = { name: string; startsOn: string; endsOn: string };
+
 function CohortForm({ onCreated }: { onCreated: () => void }) {
   const { t } = useTranslation();
-  const [name, setName] = useState('');
-  const [startsOn, setStartsOn] = useState(belgradeToday());
-  const [endsOn, setEndsOn] = useState('');
-  const [problems, setProblems] = useState<{ name?: string; startsOn?: string; endsOn?: string }>({});
-  const [error, setError] = useState<ApiError | null>(null);
-  const [isBusy, setIsBusy] = useState(false);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setError(null);
-    const found = {
-      ...(name.trim().length < 2 ? { name: t('prevention.peers.cohorts.nameRequired') } : {}),
-      ...(!startsOn ? { startsOn: t('prevention.peers.common.dayRequired') } : {}),
-      ...(endsOn && startsOn && endsOn < startsOn ? { endsOn: t('prevention.peers.cohorts.endsBeforeStart') } : {}),
-    };
-    setProblems(found);
-    if (Object.keys(found).length) return;
-    setIsBusy(true);
-    try {
-      await peersApi.createCohort({ name: name.trim(), startsOn, endsOn: endsOn || null });
-      setName('');
-      setEndsOn('');
+  const form = useCheckedForm<CohortValues, keyof CohortValues>(
+    { name: '', startsOn: belgradeToday(), endsOn: '' },
+    (v) => ({
+      ...(v.name.trim().length < 2 ? { name: t('prevention.peers.cohorts.nameRequired') } : {}),
+      ...(!v.startsOn ? { startsOn: t('prevention.peers.common.dayRequired') } : {}),
+      ...(v.endsOn && v.startsOn && v.endsOn < v.startsOn ? { endsOn: t('prevention.peers.cohorts.endsBeforeStart') } : {}),
+    }),
+    async (v) => {
+      await peersApi.createCohort({ name: v.name.trim(), startsOn: v.startsOn, endsOn: v.endsOn || null });
+      form.reset();
       onCreated();
-    } catch (reason) {
-      setError(asApiError(reason));
-    } finally {
-      setIsBusy(false);
-    }
-  };
+    },
+  );
+  const { values, set, fieldError } = form;
   return (
-    <form onSubmit={(event) => void submit(event)} noValidate className="form">
-      <ErrorAlert error={error} knownFields={['name', 'startsOn', 'endsOn']} />
+    <form ref={form.formRef} onSubmit={form.onSubmit} noValidate className="form">
+      <ErrorAlert error={form.error} knownFields={['name', 'startsOn', 'endsOn']} />
       <TextField
         label={t('prevention.peers.cohorts.name')}
         hint={t('prevention.peers.cohorts.nameHint')}
         name="name"
         required
         maxLength={120}
-        value={name}
-        onChange={(event) => setName(event.target.value)}
-        error={problems.name ?? error?.fieldError('name')}
+        value={values.name}
+        onChange={(event) => set({ name: event.target.value })}
+        error={fieldError('name')}
       />
       <div className="field-row">
         <TextField
@@ -118,21 +104,21 @@ function CohortForm({ onCreated }: { onCreated: () => void }) {
           name="startsOn"
           type="date"
           required
-          value={startsOn}
-          onChange={(event) => setStartsOn(event.target.value)}
-          error={problems.startsOn ?? error?.fieldError('startsOn')}
+          value={values.startsOn}
+          onChange={(event) => set({ startsOn: event.target.value })}
+          error={fieldError('startsOn')}
         />
         <TextField
           label={t('prevention.peers.cohorts.endsOn')}
           hint={t('prevention.peers.cohorts.endsOnHint')}
           name="endsOn"
           type="date"
-          value={endsOn}
-          onChange={(event) => setEndsOn(event.target.value)}
-          error={problems.endsOn ?? error?.fieldError('endsOn')}
+          value={values.endsOn}
+          onChange={(event) => set({ endsOn: event.target.value })}
+          error={fieldError('endsOn')}
         />
       </div>
-      <button type="submit" className="button-primary" disabled={isBusy}>
+      <button type="submit" className="button-primary" disabled={form.isBusy}>
         {t('prevention.peers.cohorts.create')}
       </button>
     </form>

@@ -8,6 +8,7 @@ import { SelectField, TextField } from '../../components/Field';
 import { ErrorAlert } from '../../components/Messages';
 import type { Cohort, Educator } from './api';
 import { belgradeToday, dayProblem } from './format';
+import { FormButtons } from './FormButtons';
 import { useCheckedForm, type Problems } from './useCheckedForm';
 import { MunicipalitySelect, SchoolSelect } from './PlaceFields';
 
@@ -181,16 +182,7 @@ export function EducatorForm({ initial, cohorts, schoolName, submitLabel, onSubm
           </div>
         </fieldset>
       )}
-      <div className="button-row">
-        <button type="submit" className="button-primary" disabled={form.isBusy} data-testid="save-educator">
-          {form.isBusy ? t('prevention.peers.common.saving') : submitLabel}
-        </button>
-        {onCancel && (
-          <button type="button" onClick={onCancel}>
-            {t('prevention.peers.common.cancel')}
-          </button>
-        )}
-      </div>
+      <FormButtons label={submitLabel} isBusy={form.isBusy} testId="save-educator" onCancel={onCancel} />
     </form>
   );
 }

@@ -1,6 +1,6 @@
 // The training modules of the programme: switch one off or on (certification needs every active
 // module), and add a module with its names in Cyrillic and English.
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../api';
 import { TextField } from '../../components/Field';
@@ -12,6 +12,7 @@ import { asApiError } from '../../session';
 import { useLoad } from '../../useLoad';
 import { peersApi } from './api';
 import { inScript } from './format';
+import { useCheckedForm } from './useCheckedForm';
 
 export function ModulesScreen() {
   const { t } = useTranslation();
@@ -80,31 +81,24 @@ export function ModulesScreen() {
 
 function ModuleForm({ onCreated }: { onCreated: () => void }) {
   const { t } = useTranslation();
-  const [values, setValues] = useState({ code: '', nameSr: '', nameEn: '' });
-  const [error, setError] = useState<ApiError | null>(null);
-  const [isBusy, setIsBusy] = useState(false);
-  const set = (name: keyof typeof values) => (event: { target: { value: string } }) => setValues((v) => ({ ...v, [name]: event.target.value }));
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setError(null);
-    setIsBusy(true);
-    try {
-      await peersApi.createModule({ code: values.code.trim(), names: { 'sr-Cyrl': values.nameSr.trim(), en: values.nameEn.trim() } });
-      setValues({ code: '', nameSr: '', nameEn: '' });
+  const form = useCheckedForm(
+    { code: '', nameSr: '', nameEn: '' },
+    () => ({}),
+    async (v) => {
+      await peersApi.createModule({ code: v.code.trim(), names: { 'sr-Cyrl': v.nameSr.trim(), en: v.nameEn.trim() } });
+      form.reset();
       onCreated();
-    } catch (reason) {
-      setError(asApiError(reason));
-    } finally {
-      setIsBusy(false);
-    }
-  };
+    },
+  );
+  const { values, error } = form;
+  const set = (name: keyof typeof values) => (event: { target: { value: string } }) => form.set({ [name]: event.target.value });
   return (
-    <form onSubmit={(event) => void submit(event)} noValidate className="form">
+    <form ref={form.formRef} onSubmit={form.onSubmit} noValidate className="form">
       <ErrorAlert error={error} knownFields={['code', 'sr-Cyrl', 'en']} />
       <TextField label={t('prevention.peers.modules.code')} hint={t('prevention.peers.modules.codeHint')} name="code" required autoCapitalize="none" spellCheck={false} value={values.code} onChange={set('code')} error={error?.fieldError('code')} />
       <TextField label={t('prevention.peers.modules.nameSr')} name="nameSr" required lang="sr-Cyrl" value={values.nameSr} onChange={set('nameSr')} error={error?.fieldError('sr-Cyrl')} />
       <TextField label={t('prevention.peers.modules.nameEn')} name="nameEn" required lang="en" value={values.nameEn} onChange={set('nameEn')} error={error?.fieldError('en')} />
-      <button type="submit" className="button-primary" disabled={isBusy}>
+      <button type="submit" className="button-primary" disabled={form.isBusy}>
         {t('prevention.peers.modules.create')}
       </button>
     </form>

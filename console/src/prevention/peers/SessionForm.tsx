@@ -9,6 +9,7 @@ import { TextAreaField, TextField } from '../../components/Field';
 import { ErrorAlert } from '../../components/Messages';
 import type { PeerSession, SessionRequest } from './api';
 import { belgradeToday, dayProblem } from './format';
+import { FormButtons } from './FormButtons';
 import { useCheckedForm, type Problems } from './useCheckedForm';
 import { MunicipalitySelect, SchoolSelect } from './PlaceFields';
 
@@ -154,16 +155,7 @@ export function SessionForm({ initial, schoolName, submitLabel, onSubmit, onCanc
         onChange={(event) => set({ notes: event.target.value })}
         error={fieldError('notes')}
       />
-      <div className="button-row">
-        <button type="submit" className="button-primary" disabled={form.isBusy} data-testid="submit-session">
-          {form.isBusy ? t('prevention.peers.common.saving') : submitLabel}
-        </button>
-        {onCancel && (
-          <button type="button" onClick={onCancel}>
-            {t('prevention.peers.common.cancel')}
-          </button>
-        )}
-      </div>
+      <FormButtons label={submitLabel} isBusy={form.isBusy} testId="submit-session" onCancel={onCancel} />
     </form>
   );
 }
