@@ -74,12 +74,11 @@ describe('coverage and results', () => {
     expect(await panel.locator('dd').allTextContents()).toEqual(['2', '60', '27', '31', '2', '0', '1', '0', '0']);
     expect(await page.locator('path[data-district="nisavski"]').getAttribute('aria-pressed')).toBe('true');
     expect(await row.locator('th button').getAttribute('aria-pressed')).toBe('true');
-    // Another one with Space, from the table's sort and names too.
+    // Another one with Space.
     await tabTo(page, 'path[data-district="pirotski"]');
     await page.keyboard.press('Space');
     await expect.poll(() => panel.locator('h3').textContent()).toBe('Изабрани округ: Пиротски округ');
     await expectNoAxeViolations(page, 'coverage page with a district chosen');
-    if (process.env.SHOTS) { await page.screenshot({ path: '/tmp/cov-top.png' }); await page.locator('[aria-labelledby="figures-heading"]').screenshot({ path: '/tmp/cov-figures.png' }); await page.locator('[data-testid="district-table"]').screenshot({ path: '/tmp/cov-table.png' }); }
 
     // The municipalities with no activity (a long list starts folded) list Kragujevac
     // (cancelled only), not Niš.
@@ -87,7 +86,6 @@ describe('coverage and results', () => {
     await page.keyboard.press('Enter');
     await page.getByTestId('inactive-table').waitFor();
     await expectNoAxeViolations(page, 'coverage page with the inactive list open');
-    if (process.env.SHOTS) await page.locator('[data-testid="inactive-list"]').screenshot({ path: '/tmp/cov-inactive.png' });
     expect(await page.locator('[data-testid="inactive-table"] tr[data-municipality="kragujevac"]').count()).toBe(1);
     expect(await page.locator('[data-testid="inactive-table"] tr[data-municipality="nis"]').count()).toBe(0);
 

@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { expectNoAxeViolations, signInToConsole, startBrowserHarness, watchForPageErrors, type BrowserHarness } from '../helpers/browser';
 import { createUser, signIn, type TestUser } from '../helpers/factories';
 import { insertSchool } from '../helpers/prevention';
-import { linkedPeer, newCohort, recordSession } from '../../server/prevention/peers/testing';
+import { linkedPeer, newCohort, recordSession } from '../../server/prevention/peers/test-support';
 
 let h: BrowserHarness;
 beforeAll(async () => {

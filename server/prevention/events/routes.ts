@@ -27,7 +27,7 @@ import {
 } from '../../../common/schemas/prevention/events';
 import { requireActor } from '../../auth/request';
 import { HttpError } from '../../http/errors';
-import { cancelEvent, createEvent, getEvent, listEvents, listPresenters, recordEvent, updateEvent } from './events';
+import { cancelEvent, createEvent, getEvent, listEvents, listPresenters, loadEventFor, recordEvent, updateEvent } from './events';
 import { deletePhoto, eventPhotos, getPhoto, uploadPhoto, type PhotoUpload } from './photos';
 
 const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema };
@@ -130,6 +130,8 @@ export async function eventRoutes(app: FastifyInstance, ctx: AppContext): Promis
       },
       handler: async (request, reply) => {
         const actor = actorOf(request);
+        // Refuse before reading up to 10 MB from someone who may not upload here.
+        await loadEventFor(ctx.db, actor, request.params.id, 'record');
         const upload = await readPhotoUpload(request);
         return reply.code(201).send({ id: await uploadPhoto(ctx, actor, request.params.id, upload) });
       },

@@ -6,7 +6,7 @@ import { createTestPlatform, type TestPlatform } from '../../../test/helpers/pla
 import { createUser, signIn, type Client } from '../../../test/helpers/factories';
 import { expectRejectsBadInput, type BadInputCase } from '../../../test/helpers/bad-input';
 import { seedPeerTrainingModules } from './modules';
-import { linkedPeer, newCohort, newEducator, recordSession, SESSION, type LinkedPeer } from './testing';
+import { linkedPeer, newCohort, newEducator, recordSession, SESSION, type LinkedPeer } from './test-support';
 
 let p: TestPlatform;
 let coordinator: Client;

@@ -8,7 +8,7 @@ import { createTestPlatform, type TestPlatform } from '../../../test/helpers/pla
 import { createUser, signIn, type Client } from '../../../test/helpers/factories';
 import { matrixTests, type MatrixAction } from '../../../test/helpers/matrix';
 import { seedPeerTrainingModules } from './modules';
-import { linkedPeer, newCohort, newEducator, recordSession, SESSION, type LinkedPeer } from './testing';
+import { linkedPeer, newCohort, newEducator, recordSession, SESSION, type LinkedPeer } from './test-support';
 
 let p: TestPlatform;
 const clients = new Map<Role, Client>();

@@ -8,7 +8,7 @@ import { createTestPlatform, type TestPlatform } from '../../../test/helpers/pla
 import { createUser, signIn, type Client } from '../../../test/helpers/factories';
 import { insertSchool } from '../../../test/helpers/prevention';
 import { STARTER_MODULES, seedPeerTrainingModules } from './modules';
-import { linkedPeer, newCohort, newEducator, recordSession, SESSION } from './testing';
+import { linkedPeer, newCohort, newEducator, recordSession, SESSION } from './test-support';
 
 let p: TestPlatform;
 let coordinator: Client;
