@@ -17,7 +17,8 @@ import { hashPassword } from '../server/auth/passwords';
 import { UNITS } from '../common/geography';
 import { districtEventsQuery, districtSchoolsQuery, districtSessionsQuery, lastActivityQuery } from '../server/prevention/coverage/coverage';
 import { eventsQuery, knowledgeQuery, municipalitiesQuery, peersQuery, schoolsQuery } from '../server/prevention/coverage/figures';
-import { belgradeToday, resolvePeriod, twelveMonthsBefore } from '../server/prevention/coverage/period';
+import { belgradeToday } from '../common/belgrade-time';
+import { resolvePeriod, twelveMonthsBefore } from '../server/prevention/coverage/period';
 
 type Report = (what: string, value: string) => void;
 

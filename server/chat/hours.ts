@@ -1,7 +1,8 @@
 // When the live chat is open: settings give the daily hours (Belgrade time) and whether it
 // opens on weekends and public holidays. Outside the hours the page says when to come back.
 import type { Settings } from '../../common/schemas/settings';
-import { isWorkingDay, localToUtc, wallClock } from '../referrals/calendar';
+import { isWorkingDay } from '../referrals/calendar';
+import { localToUtc, wallClock } from '../../common/belgrade-time';
 
 const TIME_ZONE = 'Europe/Belgrade';
 const DAY_MS = 86_400_000;

@@ -8,7 +8,7 @@ import type { helplineOverviewSchema } from '../../common/schemas/helpline';
 import { can, type Actor } from '../auth/policy';
 import { forbidden } from '../http/errors';
 import { helplinePolicy } from './policy';
-import { localToUtc, wallClock } from '../referrals/calendar';
+import { localToUtc, wallClock } from '../../common/belgrade-time';
 
 type Overview = z.infer<typeof helplineOverviewSchema>;
 

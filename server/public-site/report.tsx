@@ -7,6 +7,7 @@ import { DISTRICTS, UNITS, localName } from '../../common/geography';
 import type { FollowUpResponse } from '../../common/schemas/reports';
 import type { PageContext } from './layout';
 import { renderPage } from './layout';
+import { ErrorSummary, Field, FieldError, describedBy, type FieldErrors } from './form';
 
 export interface ReportFormValues {
   category?: string;
@@ -21,75 +22,12 @@ export interface ReportFormValues {
   mayShareWithInstitutions?: boolean;
 }
 
-export type FieldErrors = Record<string, string>;
+export type { FieldErrors };
 
 /** The form's field for an API field path (urls.2 -> urls, contact.email -> email). */
 export function formFieldOf(path: string): string {
   const [head, second] = path.split('.');
   return head === 'contact' && second ? second : (head ?? path);
-}
-
-function ErrorSummary({ page, errors, title }: { page: PageContext; errors: FieldErrors; title: string }) {
-  const entries = Object.entries(errors);
-  if (entries.length === 0) return null;
-  return (
-    <div className="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1} id="errors">
-      <h2 id="error-summary-title">{title}</h2>
-      <ul>
-        {entries.map(([field, message]) => (
-          <li key={field}>
-            <a href={`#field-${field}`}>{page.t(`public.report.fieldNames.${field}`, { defaultValue: field })}: {message}</a>
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
-}
-
-function FieldError({ id, message }: { id: string; message: string | undefined }) {
-  return message ? (
-    <p className="field-error" id={id}>
-      {message}
-    </p>
-  ) : null;
-}
-
-const describedBy = (...ids: (string | false | undefined)[]) => ids.filter(Boolean).join(' ') || undefined;
-
-interface ControlProps {
-  id: string;
-  name: string;
-  'aria-describedby': string | undefined;
-  'aria-invalid': true | undefined;
-}
-
-/** A labelled control with its hint and error, wired for screen readers. */
-function Field(props: {
-  name: string;
-  label: ReactNode;
-  hint?: string;
-  error?: string | undefined;
-  alsoDescribedBy?: string;
-  children: (control: ControlProps) => ReactNode;
-}) {
-  const { name, hint, error } = props;
-  return (
-    <div className="field" id={`field-${name}`}>
-      <label htmlFor={name}>{props.label}</label>
-      {hint && (
-        <p className="hint" id={`${name}-hint`}>
-          {hint}
-        </p>
-      )}
-      <FieldError id={`${name}-error`} message={error} />
-      {props.children({
-        id: name,
-        name,
-        'aria-describedby': describedBy(hint && `${name}-hint`, props.alsoDescribedBy, error && `${name}-error`),
-        'aria-invalid': error ? true : undefined,
-      })}
-    </div>
-  );
 }
 
 export function renderReportForm(
@@ -116,7 +54,7 @@ export function renderReportForm(
           {options.notice}
         </p>
       )}
-      <ErrorSummary page={page} errors={errors} title={t('public.report.errorsTitle')} />
+      <ErrorSummary title={t('public.report.errorsTitle')} errors={Object.entries(errors)} label={(field) => t(`public.report.fieldNames.${field}`, { defaultValue: field })} />
       <form method="post" action="/report" encType="multipart/form-data" className="report-form" data-pow={options.difficulty} noValidate>
         <input type="hidden" name="language" value={language} />
         <input type="hidden" name="powChallenge" value={options.challenge} />

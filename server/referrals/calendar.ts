@@ -19,6 +19,7 @@
 //    It covers state holidays only: Christmas on a Sunday (2018, 2024) gave no extra day.
 //  - Government "recommendations" (8 Jan 2024, Badnji dan 6 Jan 2026) are not binding and are
 //    not counted.
+import { localToUtc, wallClock } from '../../common/belgrade-time';
 
 export interface PublicHoliday {
   date: string; // YYYY-MM-DD
@@ -171,36 +172,3 @@ function isWeekend(ms: number): boolean {
   return weekday === 0 || weekday === 6;
 }
 
-// --- Time zones, with Intl only ------------------------------------------------------------
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-/** The local wall-clock time of `ms` in `timeZone`, written as if it were UTC (to the second). */
-export function wallClock(ms: number, timeZone: string): number {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23', // "24:00" would otherwise be possible at midnight
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  const parts = formatter.formatToParts(ms);
-  const get = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((p) => p.type === type)?.value);
-  return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
-}
-
-/** The UTC instant at which the wall clock in `timeZone` shows `wall` (written as if UTC). */
-export function localToUtc(wall: number, timeZone: string): Date {
-  const offsetAt = (ms: number): number => wallClock(ms, timeZone) - Math.floor(ms / 1000) * 1000;
-  // The first guess uses the offset at a moment up to a day away, which may lie across a
-  // daylight-saving change; the second uses the offset at the guess itself.
-  const guess = wall - offsetAt(wall);
-  return new Date(wall - offsetAt(guess));
-}

@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { expectNoAxeViolations, signInToConsole, startBrowserHarness, watchForPageErrors, type BrowserHarness } from '../helpers/browser';
 import { createUser, type TestUser } from '../helpers/factories';
 import { insertEvent, insertSchool } from '../helpers/prevention';
-import { addDays, belgradeToday } from '../../common/schemas/prevention/requests';
+import { addDays, belgradeToday } from '../../common/belgrade-time';
 
 let h: BrowserHarness;
 let coordinator: TestUser;

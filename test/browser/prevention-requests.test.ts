@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { expectNoAxeViolations, signInToConsole, startBrowserHarness, watchForPageErrors, type BrowserHarness } from '../helpers/browser';
 import { createUser } from '../helpers/factories';
-import { addDays, belgradeToday } from '../../common/schemas/prevention/requests';
+import { addDays, belgradeToday } from '../../common/belgrade-time';
 
 let h: BrowserHarness;
 beforeAll(async () => {

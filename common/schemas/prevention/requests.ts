@@ -11,6 +11,7 @@
 import { z } from 'zod';
 import { GRADE_BANDS, ORGANISATION_TYPES, PREVENTION_TOPICS, type GradeBand } from '../../prevention';
 import { isMunicipality } from '../../geography';
+import { addDays, belgradeToday } from '../../belgrade-time';
 import { idSchema, isoDateTime, languageSchema } from '../common';
 
 export const REQUEST_STATUSES = ['new', 'accepted', 'declined'] as const;
@@ -34,35 +35,8 @@ export const MAX_PREFERRED_DATES = 5;
 export const MAX_DAYS_AHEAD = 366;
 const MAX_HEADCOUNT = 5000;
 
-/** Today in Belgrade as YYYY-MM-DD (the day a person filling in the form lives in). */
-export function belgradeToday(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Belgrade', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
-
-/** A YYYY-MM-DD day `days` after another. */
-export function addDays(day: string, days: number): string {
-  const [y, m, d] = day.split('-').map(Number);
-  return new Date(Date.UTC(y!, m! - 1, d! + days)).toISOString().slice(0, 10);
-}
-
 /** The date messages, named, so the public form can say each one in the page's language. */
 export const DATE_ERRORS = { past: 'Choose a day from tomorrow on', far: 'Choose a day within the next year', twice: 'This day is given twice' } as const;
-
-/** The instant at which Belgrade's clocks show `day` `time` (YYYY-MM-DD, HH:MM), written with its offset. */
-export function belgradeInstant(day: string, time: string): string {
-  const [y, m, d] = day.split('-').map(Number);
-  const [hh, mm] = time.split(':').map(Number);
-  const wall = Date.UTC(y!, m! - 1, d!, hh!, mm!);
-  const offsetAt = (ms: number) => {
-    const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Belgrade', hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).formatToParts(ms);
-    const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-    return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute')) - ms;
-  };
-  // Belgrade is UTC+1 or UTC+2: the offset at the first guess is right except across a clock change.
-  const offset = offsetAt(wall - offsetAt(wall));
-  const minutes = Math.abs(offset) / 60_000;
-  return `${day}T${time}:00${offset >= 0 ? '+' : '-'}${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
-}
 
 const headcount = z.number().int().min(1, 'At least 1').max(MAX_HEADCOUNT);
 

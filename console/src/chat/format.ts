@@ -2,8 +2,8 @@
 // Belgrade time whatever the computer's zone.
 import type { TFunction } from 'i18next';
 import { LANGUAGE_NAMES, isLanguage, type Language } from '../../../common/i18n';
+import { LOCALES } from '../i18n';
 
-const LOCALES: Record<Language, string> = { 'sr-Cyrl': 'sr-Cyrl-RS', 'sr-Latn': 'sr-Latn-RS', en: 'en-GB' };
 
 export function formatTime(iso: string, language: Language): string {
   return new Intl.DateTimeFormat(LOCALES[language], { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Belgrade' }).format(new Date(iso));

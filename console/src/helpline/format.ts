@@ -6,9 +6,9 @@ import type { Language } from '../../../common/i18n';
 import { searchKey, toLatin } from '../../../common/i18n/translit';
 import type { SessionUser } from '../endpoints';
 import { referralAccess } from '../referrals/access';
+import { BELGRADE as ZONE, addDays, belgradeDayStart as startOfDay, belgradeToday } from '../../../common/belgrade-time';
+import { LOCALES } from '../i18n';
 
-const LOCALES: Record<Language, string> = { 'sr-Cyrl': 'sr-Cyrl-RS', 'sr-Latn': 'sr-Latn-RS', en: 'en-GB' };
-const ZONE = 'Europe/Belgrade';
 
 /** Date and time to the minute, in Belgrade time whatever the computer's zone. */
 export function belgradeDateTime(iso: string, language: Language): string {
@@ -25,20 +25,12 @@ export function calendarDay(day: string, language: Language): string {
   return new Intl.DateTimeFormat(LOCALES[language], { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(Date.UTC(y!, (m ?? 1) - 1, d ?? 1)));
 }
 
-/** Today in Belgrade as YYYY-MM-DD. */
-export function belgradeToday(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-}
+export { belgradeToday };
 
-/** The ISO instant at which a Belgrade calendar day starts (plus `addDays`), for list filters. */
-export function belgradeDayStart(day: string, addDays = 0): string | undefined {
+/** The ISO instant at which a Belgrade calendar day starts (plus `days`), for list filters. */
+export function belgradeDayStart(day: string, days = 0): string | undefined {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return undefined;
-  const [y, m, d] = day.split('-').map(Number);
-  const utcMidnight = Date.UTC(y!, m! - 1, d! + addDays);
-  // Belgrade is UTC+1 or UTC+2; find the offset at that moment.
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, hour: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(utcMidnight));
-  const hour = Number(parts.find((p) => p.type === 'hour')?.value ?? 0);
-  return new Date(utcMidnight - hour * 3_600_000).toISOString();
+  return startOfDay(addDays(day, days)).toISOString();
 }
 
 /** "4:05" or "1:02:09": a running call clock. */

@@ -9,7 +9,7 @@ import type { Trx } from '../../db/index';
 import { districtOf } from '../../../common/geography';
 import type { EventType, OnlineActionKind, PartnerKind, PreventionTopic } from '../../../common/prevention';
 import { recordAudit } from '../../audit/log';
-import { localToUtc, wallClock } from '../../referrals/calendar';
+import { localToUtc, wallClock } from '../../../common/belgrade-time';
 
 const ZONE = 'Europe/Belgrade';
 const DAY = 86_400_000;

@@ -16,7 +16,8 @@ import { forbidden } from '../../http/errors';
 import { DISTRICTS, UNITS } from '../../../common/geography';
 import type { CoverageResponse, DistrictFigures, InactiveMunicipalitiesResponse, PeriodQuery } from '../../../common/schemas/prevention/coverage';
 import { preventionFiguresPolicy } from '../policy';
-import { belgradeDayStart, belgradeToday, resolvePeriod, twelveMonthsBefore, type Period } from './period';
+import { belgradeDayStart, belgradeToday } from '../../../common/belgrade-time';
+import { resolvePeriod, twelveMonthsBefore, type Period } from './period';
 
 export function requireFigures(actor: Actor): void {
   if (!can(preventionFiguresPolicy, actor, 'read')) throw forbidden();

@@ -1,10 +1,7 @@
 // The period the coverage figures are for: whole days on the Belgrade wall clock, both ends
 // included, turned into the instants events are compared with (start included, end excluded).
-import { localToUtc, wallClock } from '../../referrals/calendar';
+import { addDays, belgradeDayStart, belgradeToday } from '../../../common/belgrade-time';
 import type { PeriodQuery } from '../../../common/schemas/prevention/coverage';
-
-const ZONE = 'Europe/Belgrade';
-const DAY_MS = 86_400_000;
 
 export interface Period {
   from: string;
@@ -18,21 +15,11 @@ export interface Period {
 const dayMs = (day: string) => Date.parse(`${day}T00:00:00Z`);
 const asDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
-/** Today in Belgrade as YYYY-MM-DD. */
-export function belgradeToday(now = Date.now()): string {
-  return asDay(wallClock(now, ZONE));
-}
-
-/** The instant a Belgrade calendar day starts. */
-export function belgradeDayStart(day: string): Date {
-  return localToUtc(dayMs(day), ZONE);
-}
-
 export function resolvePeriod(query: PeriodQuery, now = Date.now()): Period {
   const year = belgradeToday(now).slice(0, 4);
   const from = query.from ?? `${year}-01-01`;
   const to = query.to ?? `${year}-12-31`;
-  return { from, to, start: belgradeDayStart(from), end: localToUtc(dayMs(to) + DAY_MS, ZONE) };
+  return { from, to, start: belgradeDayStart(from), end: belgradeDayStart(addDays(to, 1)) };
 }
 
 /** The same day twelve months before `day` (29 February goes to 1 March). */

@@ -7,7 +7,7 @@ import type { AppContext } from '../../context';
 import { districtOf } from '../../../common/geography';
 import type { EventType, PreventionTopic } from '../../../common/prevention';
 import type { EventAudience } from '../../../common/schemas/prevention/events';
-import { localToUtc, wallClock } from '../../referrals/calendar';
+import { localToUtc, wallClock } from '../../../common/belgrade-time';
 
 const ZONE = 'Europe/Belgrade';
 const DAY = 86_400_000;

@@ -9,7 +9,7 @@ import { translator } from '../../../common/i18n/index';
 import { toLatin } from '../../../common/i18n/translit';
 import { unitName } from '../../../common/geography';
 import { isLanguage, type Language } from '../../../common/roles';
-import { localToUtc, wallClock } from '../../referrals/calendar';
+import { localToUtc, wallClock } from '../../../common/belgrade-time';
 import { queueMail } from '../../mail/mail';
 
 const ZONE = 'Europe/Belgrade';

@@ -6,7 +6,7 @@ import type { AppContext } from '../../context';
 import { districtOf } from '../../../common/geography';
 import type { PeerAgeGroup, PreventionTopic } from '../../../common/prevention';
 import { recordAudit } from '../../audit/log';
-import { belgradeToday } from './peers';
+import { belgradeToday } from '../../../common/belgrade-time';
 import { seedPeerTrainingModules } from './modules';
 
 const daysAgo = (days: number) => {

@@ -24,13 +24,10 @@ import { can, type Actor } from '../../auth/policy';
 import { auditActor } from '../../auth/request';
 import { recordAudit } from '../../audit/log';
 import { conflict, forbidden, notFound, validationFailed } from '../../http/errors';
-import { wallClock } from '../../referrals/calendar';
+import { belgradeToday } from '../../../common/belgrade-time';
 import { deactivateAccount } from '../../users/users';
 import { peerEducatorPolicy, peerSessionPolicy } from '../policy';
 
-const ZONE = 'Europe/Belgrade';
-/** Today in Belgrade, YYYY-MM-DD (days people type are Belgrade days). */
-export const belgradeToday = (): string => new Date(wallClock(Date.now(), ZONE)).toISOString().slice(0, 10);
 
 function requireManager(actor: Actor): void {
   if (!can(peerEducatorPolicy, actor, 'manage')) throw forbidden();

@@ -15,7 +15,8 @@ import { auditActor } from '../../auth/request';
 import { recordAudit } from '../../audit/log';
 import { conflict, forbidden, HttpError, notFound, validationFailed } from '../../http/errors';
 import { peerEducatorPolicy, peerSessionPolicy } from '../policy';
-import { belgradeToday, educatorName, linkedEducator, schoolMunicipality } from './peers';
+import { belgradeToday } from '../../../common/belgrade-time';
+import { educatorName, linkedEducator, schoolMunicipality } from './peers';
 
 function sessionRows(db: DbOrTrx) {
   return db

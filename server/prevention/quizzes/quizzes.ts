@@ -22,7 +22,7 @@ import { recordAudit } from '../../audit/log';
 import { can, type Actor } from '../../auth/policy';
 import { auditActor } from '../../auth/request';
 import { conflict, forbidden, notFound, validationFailed } from '../../http/errors';
-import { localToUtc, wallClock } from '../../referrals/calendar';
+import { localToUtc, wallClock } from '../../../common/belgrade-time';
 import { quizPolicy, type EventAccess } from '../policy';
 import { presentQuestion, questionsInOrder } from './questions';
 

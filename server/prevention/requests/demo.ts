@@ -7,7 +7,8 @@
 import type { AppContext } from '../../context';
 import type { Actor } from '../../auth/policy';
 import type { Role } from '../../../common/roles';
-import { PART_OF_DAY_START, addDays, belgradeInstant, belgradeToday, createPresentationRequestSchema, type CreatePresentationRequestInput } from '../../../common/schemas/prevention/requests';
+import { PART_OF_DAY_START, createPresentationRequestSchema, type CreatePresentationRequestInput } from '../../../common/schemas/prevention/requests';
+import { addDays, belgradeInstant, belgradeToday } from '../../../common/belgrade-time';
 import { acceptPresentationRequest, declinePresentationRequest, submitPresentationRequest } from './requests';
 
 const DAY = 86_400_000;

@@ -6,8 +6,10 @@ import type { ReactNode } from 'react';
 import { DISTRICTS, UNITS, localName } from '../../../common/geography';
 import { GRADE_BANDS, ORGANISATION_TYPES, PREVENTION_TOPICS, type GradeBand } from '../../../common/prevention';
 import { LANGUAGES } from '../../../common/roles';
-import { GRADES_OF_BAND, MAX_DAYS_AHEAD, PARTS_OF_DAY, addDays, belgradeToday } from '../../../common/schemas/prevention/requests';
+import { GRADES_OF_BAND, MAX_DAYS_AHEAD, PARTS_OF_DAY } from '../../../common/schemas/prevention/requests';
+import { addDays, belgradeToday } from '../../../common/belgrade-time';
 import { renderPage, type PageContext } from '../../public-site/layout';
+import { ErrorSummary, Field, FieldError, describedBy, type ControlProps, type FieldErrors } from '../../public-site/form';
 
 /** How many preferred days the form offers (the API takes up to five). */
 export const FORM_DATE_ROWS = 3;
@@ -18,7 +20,7 @@ export interface RequestFormValues {
   lists: Record<string, string[]>;
 }
 /** Form field name -> message. */
-export type FieldErrors = Record<string, string>;
+export type { FieldErrors };
 
 export const countField = (band: GradeBand) => `count-${band}`;
 export const gradesField = (band: GradeBand) => `grades-${band}`;
@@ -26,7 +28,6 @@ export const dateField = (row: number) => `date-${row}`;
 export const partOfDayField = (row: number) => `partOfDay-${row}`;
 
 const STYLESHEET = '/assets/presentations.css';
-const describedBy = (...ids: (string | false | undefined)[]) => ids.filter(Boolean).join(' ') || undefined;
 
 /** The name of a field in the error summary ("Day 2", "Number of pupils (grades 5–8)"). */
 function fieldLabel(page: PageContext, field: string): string {
@@ -59,58 +60,6 @@ const FIELD_ORDER = [
 ];
 const position = (field: string) => (FIELD_ORDER.includes(field) ? FIELD_ORDER.indexOf(field) : FIELD_ORDER.length);
 
-function ErrorSummary({ page, errors }: { page: PageContext; errors: FieldErrors }) {
-  const entries = Object.entries(errors).sort(([a], [b]) => position(a) - position(b));
-  if (entries.length === 0) return null;
-  return (
-    <div className="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1} id="errors">
-      <h2 id="error-summary-title">{page.t('prevention.requests.public.errorsTitle')}</h2>
-      <ul>
-        {entries.map(([field, message]) => (
-          <li key={field}>
-            <a href={`#field-${field}`}>
-              {fieldLabel(page, field)}: {message}
-            </a>
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
-}
-
-function ErrorText({ name, errors }: { name: string; errors: FieldErrors }) {
-  return errors[name] ? (
-    <p className="field-error" id={`${name}-error`}>
-      {errors[name]}
-    </p>
-  ) : null;
-}
-
-interface ControlProps {
-  id: string;
-  name: string;
-  'aria-describedby': string | undefined;
-  'aria-invalid': true | undefined;
-}
-
-/** A labelled control with its hint and error, wired for screen readers. */
-function Field(props: { name: string; label: ReactNode; hint?: string; errors: FieldErrors; className?: string; children: (control: ControlProps) => ReactNode }) {
-  const { name, hint, errors } = props;
-  const error = errors[name];
-  return (
-    <div className={props.className ? `field ${props.className}` : 'field'} id={`field-${name}`}>
-      <label htmlFor={name}>{props.label}</label>
-      {hint && (
-        <p className="hint" id={`${name}-hint`}>
-          {hint}
-        </p>
-      )}
-      <ErrorText name={name} errors={errors} />
-      {props.children({ id: name, name, 'aria-describedby': describedBy(hint && `${name}-hint`, error && `${name}-error`), 'aria-invalid': error ? true : undefined })}
-    </div>
-  );
-}
-
 /** A group of checkboxes or radio buttons in a fieldset, with the group's error. */
 function Choices(props: {
   name: string;
@@ -132,7 +81,7 @@ function Choices(props: {
           {hint}
         </p>
       )}
-      <ErrorText name={name} errors={errors} />
+      <FieldError id={`${name}-error`} message={errors[name]} />
       <div className="choices">
         {props.options.map((option) => (
           <div className="choice" key={option.value}>
@@ -189,12 +138,12 @@ export function renderRequestForm(page: PageContext, options: { values: RequestF
           {options.notice}
         </p>
       )}
-      <ErrorSummary page={page} errors={errors} />
+      <ErrorSummary title={page.t('prevention.requests.public.errorsTitle')} errors={Object.entries(errors).sort(([a], [b]) => position(a) - position(b))} label={(field) => fieldLabel(page, field)} />
       {/* #errors: a form sent back with errors opens at its list of errors, even without JavaScript. */}
       <form method="post" action="/presentations#errors" className="presentation-form" aria-labelledby="form-title" noValidate>
         <fieldset>
           <legend>{t('prevention.requests.public.whoLegend')}</legend>
-          <Field name="organisation" label={<>{t('prevention.requests.public.organisationLabel')} {required}</>} hint={t('prevention.requests.public.organisationHint')} errors={errors}>
+          <Field name="organisation" label={<>{t('prevention.requests.public.organisationLabel')} {required}</>} hint={t('prevention.requests.public.organisationHint')} error={errors.organisation}>
             {(control) => <input {...control} type="text" maxLength={200} autoComplete="organization" defaultValue={text('organisation')} />}
           </Field>
           <Choices
@@ -205,7 +154,7 @@ export function renderRequestForm(page: PageContext, options: { values: RequestF
             checked={(value) => text('organisationType') === value}
             errors={errors}
           />
-          <Field name="municipality" label={<>{t('prevention.requests.public.municipalityLabel')} {required}</>} errors={errors}>
+          <Field name="municipality" label={<>{t('prevention.requests.public.municipalityLabel')} {required}</>} error={errors.municipality}>
             {(control) => (
               <select {...control} defaultValue={text('municipality')}>
                 <option value="">{t('prevention.requests.public.choose')}</option>
@@ -230,12 +179,12 @@ export function renderRequestForm(page: PageContext, options: { values: RequestF
           <p className="hint" id="pupils-hint">
             {t('prevention.requests.public.audienceHint')}
           </p>
-          <ErrorText name="pupils" errors={errors} />
+          <FieldError id="pupils-error" message={errors.pupils} />
           <div className="bands">
             {GRADE_BANDS.map((band) => (
               <fieldset key={band} className="band">
                 <legend>{t(`prevention.codes.gradeBands.${band}`)}</legend>
-                <Field name={countField(band)} label={t('prevention.requests.public.pupilsCountLabel')} errors={errors}>
+                <Field name={countField(band)} label={t('prevention.requests.public.pupilsCountLabel')} error={errors[countField(band)]}>
                   {(control) => numberInput(control, 1)}
                 </Field>
                 <Choices
@@ -251,10 +200,10 @@ export function renderRequestForm(page: PageContext, options: { values: RequestF
             ))}
           </div>
           <div className="counts">
-            <Field name="parents" label={t('prevention.requests.public.parentsLabel')} errors={errors}>
+            <Field name="parents" label={t('prevention.requests.public.parentsLabel')} error={errors.parents}>
               {(control) => numberInput(control, 0)}
             </Field>
-            <Field name="teachers" label={t('prevention.requests.public.teachersLabel')} errors={errors}>
+            <Field name="teachers" label={t('prevention.requests.public.teachersLabel')} error={errors.teachers}>
               {(control) => numberInput(control, 0)}
             </Field>
           </div>
@@ -267,13 +216,13 @@ export function renderRequestForm(page: PageContext, options: { values: RequestF
           <p className="hint" id="preferredDates-hint">
             {t('prevention.requests.public.datesHint')}
           </p>
-          <ErrorText name="preferredDates" errors={errors} />
+          <FieldError id="preferredDates-error" message={errors.preferredDates} />
           {Array.from({ length: FORM_DATE_ROWS }, (_, row) => (
             <div className="date-row" key={row}>
-              <Field name={dateField(row)} label={t('prevention.requests.public.dateLabel', { n: row + 1 })} errors={errors}>
+              <Field name={dateField(row)} label={t('prevention.requests.public.dateLabel', { n: row + 1 })} error={errors[dateField(row)]}>
                 {(control) => <input {...control} type="date" min={addDays(today, 1)} max={addDays(today, MAX_DAYS_AHEAD)} defaultValue={text(dateField(row))} />}
               </Field>
-              <Field name={partOfDayField(row)} label={t('prevention.requests.public.partOfDayLabel', { n: row + 1 })} errors={errors}>
+              <Field name={partOfDayField(row)} label={t('prevention.requests.public.partOfDayLabel', { n: row + 1 })} error={errors[partOfDayField(row)]}>
                 {(control) => (
                   <select {...control} defaultValue={text(partOfDayField(row)) || 'any'}>
                     {PARTS_OF_DAY.map((part) => (
@@ -288,7 +237,7 @@ export function renderRequestForm(page: PageContext, options: { values: RequestF
           ))}
         </fieldset>
 
-        <Field name="language" label={<>{t('prevention.requests.public.languageLabel')} {required}</>} hint={t('prevention.requests.public.languageHint')} errors={errors}>
+        <Field name="language" label={<>{t('prevention.requests.public.languageLabel')} {required}</>} hint={t('prevention.requests.public.languageHint')} error={errors.language}>
           {(control) => (
             <select {...control} defaultValue={text('language') || language}>
               {LANGUAGES.map((lng) => (
@@ -311,7 +260,7 @@ export function renderRequestForm(page: PageContext, options: { values: RequestF
           errors={errors}
         />
 
-        <Field name="message" label={<>{t('prevention.requests.public.messageLabel')} {optional}</>} hint={t('prevention.requests.public.messageHint')} errors={errors}>
+        <Field name="message" label={<>{t('prevention.requests.public.messageLabel')} {optional}</>} hint={t('prevention.requests.public.messageHint')} error={errors.message}>
           {(control) => <textarea {...control} rows={4} maxLength={2000} defaultValue={text('message')} />}
         </Field>
 
@@ -320,13 +269,13 @@ export function renderRequestForm(page: PageContext, options: { values: RequestF
           <p className="hint" id="contact-hint">
             {t('prevention.requests.public.contactHint')}
           </p>
-          <Field name="contactName" label={<>{t('prevention.requests.public.contactNameLabel')} {required}</>} errors={errors}>
+          <Field name="contactName" label={<>{t('prevention.requests.public.contactNameLabel')} {required}</>} error={errors.contactName}>
             {(control) => <input {...control} type="text" maxLength={120} autoComplete="name" defaultValue={text('contactName')} />}
           </Field>
-          <Field name="email" label={<>{t('prevention.requests.public.emailLabel')} {required}</>} errors={errors}>
+          <Field name="email" label={<>{t('prevention.requests.public.emailLabel')} {required}</>} error={errors.email}>
             {(control) => <input {...control} type="email" maxLength={254} autoComplete="email" spellCheck={false} defaultValue={text('email')} />}
           </Field>
-          <Field name="phone" label={<>{t('prevention.requests.public.phoneLabel')} {optional}</>} errors={errors}>
+          <Field name="phone" label={<>{t('prevention.requests.public.phoneLabel')} {optional}</>} error={errors.phone}>
             {(control) => <input {...control} type="tel" maxLength={40} autoComplete="tel" defaultValue={text('phone')} />}
           </Field>
         </fieldset>

@@ -3,7 +3,7 @@
 // action through the HTTP layer, plus nobody signed in; then bad input for every body and query.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../../../common/roles';
-import { addDays, belgradeToday } from '../../../common/schemas/prevention/requests';
+import { addDays, belgradeToday } from '../../../common/belgrade-time';
 import { createTestPlatform, type TestPlatform } from '../../../test/helpers/platform';
 import { createUser, signIn, type Client } from '../../../test/helpers/factories';
 import { matrixTests, type MatrixAction } from '../../../test/helpers/matrix';

@@ -9,7 +9,7 @@ import { createTestPlatform, type TestPlatform } from '../../../test/helpers/pla
 import { createUser, signIn, type Client, type TestUser } from '../../../test/helpers/factories';
 import { insertSchool } from '../../../test/helpers/prevention';
 import { mailText, startSmtpReceiver, type ReceivedMail } from '../../../test/helpers/smtp';
-import { addDays, belgradeInstant, belgradeToday } from '../../../common/schemas/prevention/requests';
+import { addDays, belgradeInstant, belgradeToday } from '../../../common/belgrade-time';
 import { seedRequestsDemo } from './demo';
 
 let p: TestPlatform;

@@ -4,8 +4,7 @@ import type { TFunction } from 'i18next';
 import type { Language } from '../../../../common/i18n';
 import { calendarDay } from '../../helpline/format';
 
-export { inScript, municipalityOptions, placeLabel } from '../peers/format';
-export { formatCount } from '../coverage/format';
+export { formatCount, inScript, municipalityOptions, placeLabel } from '../format';
 
 /** "1. 3. 2023. – 31. 12. 2023." or "од 1. 3. 2023." */
 export function periodText(t: TFunction, c: { startsOn: string; endsOn: string | null }, language: Language): string {

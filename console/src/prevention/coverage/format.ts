@@ -4,7 +4,7 @@ import type { Language } from '../../../../common/i18n';
 import { belgradeToday } from '../../helpline/format';
 import type { Period } from './api';
 
-export const formatCount = (value: number, language: Language) => new Intl.NumberFormat(language).format(value);
+export { formatCount } from '../format';
 
 /** A share (0–1) as a percentage with at most one decimal; a dash when there is none. */
 export const formatShare = (value: number | null, language: Language) =>

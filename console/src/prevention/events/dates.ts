@@ -2,8 +2,7 @@
 // Europe/Belgrade day, whatever the computer's own time zone, and a date and time typed in the
 // form are Belgrade wall-clock time, sent to the API as an instant with Belgrade's offset.
 // Days are "YYYY-MM-DD" keys; weeks start on Monday.
-import { addDays, belgradeToday } from '../../../../common/schemas/prevention/requests';
-import { belgradeInstant } from '../requests/format';
+import { addDays, belgradeInstant, belgradeToday } from '../../../../common/belgrade-time';
 
 export { addDays };
 const ZONE = 'Europe/Belgrade';

@@ -1,14 +1,16 @@
 // How the events' screens say things: an event's name (its title, or its type), its place, its
-// time in Belgrade, its status. Place names and helpers for the script come from the peers part.
+// time in Belgrade, its status. Place names and helpers for the script are shared (../format).
 import type { TFunction } from 'i18next';
 import type { Language } from '../../../../common/i18n';
-import { inScript, municipalityOptions, placeLabel } from '../peers/format';
+import { inScript, municipalityOptions, placeLabel } from '../format';
 import { dayOf, formatDay, timeOf } from './dates';
 import type { EventSummary } from './api';
 
 export { inScript, municipalityOptions };
 
-export const LOCALES: Record<Language, string> = { 'sr-Cyrl': 'sr-Cyrl-RS', 'sr-Latn': 'sr-Latn-RS', en: 'en-GB' };
+import { LOCALES } from '../../i18n';
+
+export { LOCALES };
 
 export function eventName(t: TFunction, event: Pick<EventSummary, 'title' | 'type'>, language: Language): string {
   return event.title ? inScript(event.title, language) : t(`prevention.codes.eventTypes.${event.type}`);

@@ -1,35 +1,17 @@
 // Presentation helpers for the peer-educator screens: a young person's name (or that it was
 // deleted), the place of a session, the municipalities in the interface's script.
 import type { TFunction } from 'i18next';
-import { UNITS, localName, unitName } from '../../../../common/geography';
 import type { Language } from '../../../../common/i18n';
-import { toLatin } from '../../../../common/i18n/translit';
+import { inScript } from '../format';
 import { belgradeToday, calendarDay } from '../../helpline/format';
 
 export { belgradeToday, calendarDay } from '../../helpline/format';
-
-/** Every municipality, sorted by its name in the script shown. */
-export function municipalityOptions(language: Language): { id: string; name: string }[] {
-  const collator = new Intl.Collator(language === 'en' ? 'sr-Latn' : language);
-  return UNITS.map((unit) => ({ id: unit.id, name: localName(unit, language) })).sort((a, b) => collator.compare(a.name, b.name));
-}
-
-/** A name kept as typed (often Cyrillic): Latin in the Latin and English interfaces. */
-export const inScript = (text: string, language: Language) => (language === 'sr-Cyrl' ? text : toLatin(text));
-
-export const municipalityName = (id: string, language: Language) => unitName(id, language);
+export { inScript, municipalityName, municipalityOptions, placeLabel } from '../format';
 
 /** "Ана П.", or that the personal data was deleted. */
 export function educatorLabel(t: TFunction, e: { firstName: string | null; lastInitial: string | null }, language: Language): string {
   if (!e.firstName || !e.lastInitial) return t('prevention.peers.detail.erasedName');
   return inScript(`${e.firstName} ${e.lastInitial}.`, language);
-}
-
-/** The school (in Cyrillic as registered, shown in the script of the interface) or the venue, and the municipality. */
-export function placeLabel(s: { schoolName: string | null; venue?: string; municipalityId: string }, language: Language): string {
-  const where = s.schoolName ?? s.venue ?? '';
-  const municipality = municipalityName(s.municipalityId, language);
-  return where ? `${inScript(where, language)}, ${municipality}` : municipality;
 }
 
 export const dayText = (day: string | null, language: Language, none: string) => (day ? calendarDay(day, language) : none);

@@ -16,7 +16,8 @@ import { personName, useLanguage } from '../../i18n';
 import { asApiError } from '../../session';
 import { useLoad } from '../../useLoad';
 import { requestsApi, type PresentationRequest } from './api';
-import { belgradeInstant, suggestedEventType } from './format';
+import { belgradeInstant } from '../../../../common/belgrade-time';
+import { suggestedEventType } from './format';
 
 interface Values {
   type: EventType;

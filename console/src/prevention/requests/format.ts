@@ -1,8 +1,7 @@
 // How the requests' screens say things: who the audience is, how long a request has waited,
-// the event type a request suggests, and a Belgrade wall-clock time as the instant the API takes.
+// the event type a request suggests.
 import type { TFunction } from 'i18next';
 import { GRADE_BANDS, type EventType } from '../../../../common/prevention';
-import { belgradeInstant } from '../../../../common/schemas/prevention/requests';
 import type { PresentationRequest, RequestSummary } from './api';
 
 type Audience = RequestSummary['audience'];
@@ -47,5 +46,3 @@ export function suggestedEventType(request: Pick<PresentationRequest, 'audience'
   return request.audience.teachers > 0 ? 'school-teachers' : 'other';
 }
 
-/** The events part takes the wall-clock conversion from here too. */
-export { belgradeInstant };

@@ -5,7 +5,7 @@ import { DISTRICTS, localName, unitName } from '../../../../common/geography';
 import { districtOf } from '../../../../common/geography';
 import type { Language } from '../../../../common/i18n';
 
-export { inScript, municipalityOptions } from '../peers/format';
+export { inScript, municipalityOptions } from '../format';
 
 export function districtOptions(language: Language): { id: string; name: string }[] {
   const collator = new Intl.Collator(language === 'en' ? 'sr-Latn' : language);
