@@ -40,8 +40,8 @@ export function normaliseQuizCode(typed: string): string {
 
 export const isQuizCode = (value: string): boolean => CODE_PATTERN.test(value);
 
-/** The random id a quiz page carries so that a form sent twice counts once (16 random bytes, base64url). */
-export const SUBMISSION_ID_PATTERN = /^[A-Za-z0-9_-]{22}$/;
+/** The id a quiz page carries so that a form sent twice counts once: 16 random characters (base64url) and a 16-hex-digit signature. */
+export const SUBMISSION_ID_PATTERN = /^[A-Za-z0-9_-]{16}[0-9a-f]{16}$/;
 
 export const quizTopicSchema = z.enum(PREVENTION_TOPICS);
 

@@ -23,7 +23,7 @@ import { can, type Actor } from '../../auth/policy';
 import { auditActor } from '../../auth/request';
 import { recordAudit } from '../../audit/log';
 import { forbidden, notFound, validationFailed } from '../../http/errors';
-import { campaignPolicy } from '../policy';
+import { campaignPolicy, eventPolicy } from '../policy';
 
 /** Everyone counted at one event (the audience columns of `events`; null until recorded). */
 const AUDIENCE = sql<number>`(coalesce(pupils_primary_lower, 0) + coalesce(pupils_primary_upper, 0) + coalesce(pupils_secondary, 0)
@@ -177,8 +177,9 @@ export async function getCampaign(ctx: AppContext, actor: Actor, id: string): Pr
   if (!can(campaignPolicy, actor, 'list')) throw forbidden();
   const row = await campaignsWithFigures(ctx.db).where('campaigns.id', '=', id).executeTakeFirst();
   if (!row) throw notFound('No such campaign');
+  // The events themselves only for those who may see the calendar (supervisors get the figures).
   const [events, actions] = await Promise.all([
-    campaignEvents(ctx.db, id),
+    can(eventPolicy, actor, 'list') ? campaignEvents(ctx.db, id) : [],
     ctx.db.selectFrom('campaignOnlineActions').selectAll().where('campaignId', '=', id).orderBy('happenedOn').orderBy('createdAt').execute(),
   ]);
   return {

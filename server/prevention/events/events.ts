@@ -385,6 +385,8 @@ export async function cancelEvent(ctx: AppContext, actor: Actor, id: string, inp
     const current = await loadEventFor(trx, actor, id, 'cancel', true);
     if (current.status !== 'planned') throw conflict('event_not_planned', current.status === 'held' ? 'The event has been held; it cannot be cancelled' : 'The event is already cancelled');
     await trx.updateTable('events').set({ status: 'cancelled', cancelReason: input.reason, updatedAt: new Date() }).where('id', '=', id).execute();
+    // Pupils can no longer answer the quiz of an event that will not take place.
+    await trx.updateTable('eventQuizzes').set({ phase: 'closed', updatedAt: new Date() }).where('eventId', '=', id).where('phase', '<>', 'closed').execute();
     // The reason is free text: the audit entry says only that it was cancelled.
     await recordAudit(trx, { actor: auditActor(actor), action: 'event.cancel', recordType: 'event', recordId: id, details: { from: current.status } });
   });

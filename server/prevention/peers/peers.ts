@@ -392,7 +392,11 @@ export async function withdrawCertification(ctx: AppContext, actor: Actor, id: s
 
 // ---- console accounts -------------------------------------------------------------------------
 
-const isPeerAccount = sql<boolean>`'peer-educator' = ANY (users.roles)`;
+/**
+ * An account that is a peer educator's only: erasure renames and closes the linked account, so
+ * a staff account that also holds the role must never be linked.
+ */
+const isPeerAccount = sql<boolean>`users.roles = ARRAY['peer-educator']::text[]`;
 
 /** Active peer-educator accounts not linked to anyone, for the coordinator to link (no e-mail, no username). */
 export async function listUnlinkedAccounts(db: DbOrTrx, actor: Actor) {
@@ -405,6 +409,8 @@ export async function listUnlinkedAccounts(db: DbOrTrx, actor: Actor) {
     .where((eb) => eb.not(eb.exists(eb.selectFrom('peerEducators').select('peerEducators.id').whereRef('peerEducators.userId', '=', 'users.id'))))
     .orderBy('users.displayName')
     .execute();
+  // Display names of peer accounts are, in practice, young people's names.
+  await recordAudit(db, { actor: auditActor(actor), action: 'peer-educator.accounts.list', recordType: 'user', recordId: null, details: { shown: accounts.length } });
   return { accounts };
 }
 
@@ -415,7 +421,7 @@ export async function linkAccount(ctx: AppContext, actor: Actor, id: string, use
     refuseIfErased(current);
     if (userId) {
       const account = await trx.selectFrom('users').select('id').where('id', '=', userId).where('isActive', '=', true).where(isPeerAccount).executeTakeFirst();
-      if (!account) throw validationFailed({ userId: 'Not an active account with the role peer-educator' });
+      if (!account) throw validationFailed({ userId: 'Not an active account with the role peer-educator and no other role' });
       const other = await trx.selectFrom('peerEducators').select('id').where('userId', '=', userId).where('id', '!=', id).executeTakeFirst();
       if (other) throw conflict('account_taken', 'This account is linked to another peer educator', { userId: 'This account is linked to another peer educator' });
     }
@@ -435,7 +441,7 @@ export async function linkAccount(ctx: AppContext, actor: Actor, id: string, use
 
 /**
  * Deletes a peer educator's personal data on request. Blanked: first name, initial, school,
- * who obtained the consent, the notes of their sessions; their console account is closed,
+ * who obtained the consent, the notes, venues and return reasons of their sessions; their console account is closed,
  * renamed to a neutral name and unlinked. Kept, so anonymous counts stay right: the cohort,
  * municipality, age group, the day consent was obtained, modules, certification and sessions.
  */
@@ -450,7 +456,8 @@ export async function eraseEducator(ctx: AppContext, actor: Actor, id: string) {
       .set({ firstName: null, lastInitial: null, schoolId: null, consentObtainedBy: null, userId: null, personalDataDeletedAt: new Date() })
       .where('id', '=', id)
       .execute();
-    await trx.updateTable('peerSessions').set({ notes: '' }).where('peerEducatorId', '=', id).execute();
+    // Free text they or a coordinator wrote about their sessions may name them.
+    await trx.updateTable('peerSessions').set({ notes: '', venue: '', returnReason: null }).where('peerEducatorId', '=', id).execute();
     await recordAudit(trx, {
       actor: auditActor(actor),
       action: 'peer-educator.erase',

@@ -5,6 +5,7 @@
 // and gets the same thank-you page.
 import crypto from 'node:crypto';
 import type { AppContext } from '../../context';
+import { keyedHash, type Keys } from '../../security/keys';
 import type { DbOrTrx } from '../../db/index';
 import type { Language } from '../../../common/roles';
 import { SUBMISSION_ID_PATTERN, quizSubmissionSchema, type AnswerPhase, type QuizPhase } from '../../../common/schemas/prevention/quizzes';
@@ -12,7 +13,22 @@ import type { QuizQuestionTexts } from '../../db/schema-prevention';
 import { questionsInOrder, type QuizQuestionRow } from './questions';
 import type { EventQuizRow } from './quizzes';
 
-export const newSubmissionId = () => crypto.randomBytes(16).toString('base64url');
+/**
+ * A sheet's id: 16 random characters and the server's keyed signature of them with the code, so
+ * only a page the server rendered for this quiz can answer (a script cannot mint pupils).
+ */
+export function newSubmissionId(keys: Keys, code: string): string {
+  const random = crypto.randomBytes(12).toString('base64url');
+  return random + submissionSignature(keys, code, random);
+}
+const submissionSignature = (keys: Keys, code: string, random: string) => keyedHash(keys, 'quiz-sheet', `${code}:${random}`).slice(0, 16);
+
+function isSignedSubmissionId(keys: Keys, code: string, id: unknown): id is string {
+  if (typeof id !== 'string' || !SUBMISSION_ID_PATTERN.test(id)) return false;
+  const expected = Buffer.from(submissionSignature(keys, code, id.slice(0, 16)));
+  const given = Buffer.from(id.slice(16));
+  return given.length === expected.length && crypto.timingSafeEqual(given, expected);
+}
 
 /** Why a quiz that exists takes no answers now. */
 export type ClosedStage = 'between' | 'over';
@@ -102,7 +118,7 @@ export async function submitQuizAnswers(ctx: AppContext, code: string, body: unk
     const quiz = await findByCode(trx, code, true);
     if (!quiz) return { kind: 'unknown' };
     const questions = await questionsInOrder(trx, quiz.questionIds);
-    const givenId = typeof sheet.submission === 'string' && SUBMISSION_ID_PATTERN.test(sheet.submission) ? sheet.submission : null;
+    const givenId = isSignedSubmissionId(ctx.keys, code, sheet.submission) ? sheet.submission : null;
     const earlier = async (id: string) => {
       const row = await trx.selectFrom('quizResponses').select(['eventId', 'phase', 'answers']).where('submissionId', '=', id).executeTakeFirst();
       return row && row.eventId === quiz.eventId ? { kind: 'thanks' as const, phase: row.phase as AnswerPhase, questions, answers: row.answers, isRepeat: true } : null;
@@ -119,7 +135,7 @@ export async function submitQuizAnswers(ctx: AppContext, code: string, body: unk
       kind: 'invalid',
       phase: state.phase,
       questions,
-      submissionId: givenId ?? newSubmissionId(),
+      submissionId: givenId ?? newSubmissionId(ctx.keys, code),
       chosen: validChoices(sheet, questions),
       problems,
       isUnreadable,
@@ -130,6 +146,7 @@ export async function submitQuizAnswers(ctx: AppContext, code: string, body: unk
       return invalid({}, true);
     }
     if (parsed.data.phase !== state.phase) return { kind: 'phase-changed', current: quiz.phase as QuizPhase };
+    if (!givenId) return invalid({}, true);
     const { answers } = parsed.data;
     if (Object.keys(answers).some((id) => !quiz.questionIds.includes(id))) return invalid({}, true);
     const problems: Record<string, AnswerProblem> = {};

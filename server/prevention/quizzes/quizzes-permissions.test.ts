@@ -11,6 +11,7 @@ import { matrixTests, type MatrixAction } from '../../../test/helpers/matrix';
 import { expectRejectsBadInput } from '../../../test/helpers/bad-input';
 import { insertEvent } from '../../../test/helpers/prevention';
 import { seedStarterQuestions } from './starter';
+import { newSubmissionId } from './answers';
 
 let p: TestPlatform;
 const clients = new Map<Role, Client>();
@@ -112,8 +113,7 @@ describe('the own-event scope of running a quiz', () => {
       new URLSearchParams({ submission, phase: 'pre', ...Object.fromEntries(questionIds.slice(0, 3).map((id) => [`answer-${id}`, '0'])) }).toString();
     const send = (client: Client | null, submission: string) =>
       (client ? client.request : p.app.inject.bind(p.app))({ method: 'POST', url: `/q/${code}`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: sheet(submission) });
-    let n = 0;
-    const id = () => `matrix-submission-${String(++n).padStart(4, '0')}`.padEnd(22, 'x').slice(0, 22);
+    const id = () => newSubmissionId(p.ctx.keys, code);
     for (const role of ROLES) expect((await send(clients.get(role)!, id())).statusCode, role).toBe(200);
     expect((await send(null, id())).statusCode).toBe(200);
     await coordinator.post(`/api/v1/events/${theirEvent}/quiz/phase`, { phase: 'closed' });

@@ -11,6 +11,7 @@ import { createUser, signIn, type Client } from '../../../test/helpers/factories
 import { insertEvent } from '../../../test/helpers/prevention';
 import { seedStarterQuestions, STARTER_QUESTIONS } from './starter';
 import { quizWindow } from './quizzes';
+import { newSubmissionId } from './answers';
 
 let p: TestPlatform;
 let coordinator: Client;
@@ -68,7 +69,8 @@ function answer(code: string, fields: { submission: string; phase: string; answe
   });
 }
 
-const randomSubmission = () => Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64url');
+/** The id a page the server rendered for this quiz would carry. */
+const randomSubmission = (code: string) => newSubmissionId(p.ctx.keys, code);
 const responseCount = async (eventId: string) =>
   Number((await p.ctx.db.selectFrom('quizResponses').select((eb) => eb.fn.countAll<string>().as('n')).where('eventId', '=', eventId).executeTakeFirstOrThrow()).n);
 
@@ -284,12 +286,23 @@ describe('a quiz on an event', () => {
     expect(evening.expiresAt.toISOString()).toBe('2026-06-21T00:30:00.000Z');
   });
 
+  it('closes the quiz of an event that is cancelled', async () => {
+    const eventId = await eventNow();
+    const ids = [...starterIds.values()].slice(0, 3);
+    await quizOn(eventId, ids);
+    const code = await openQuiz(eventId, 'pre');
+    expect((await coordinator.post(`/api/v1/events/${eventId}/cancel`, { reason: 'Школа је затворена због поплава.' })).statusCode).toBe(200);
+    const sheet = await answer(code, { submission: randomSubmission(code), phase: 'pre', answers: { [ids[0]!]: 0, [ids[1]!]: 0, [ids[2]!]: 0 } });
+    expect(sheet.statusCode).toBe(409);
+    expect(await p.ctx.db.selectFrom('quizResponses').select('id').where('eventId', '=', eventId).execute()).toEqual([]);
+  });
+
   it('keeps its questions and stays once pupils have answered', async () => {
     const eventId = await eventNow();
     const ids = [...starterIds.values()].slice(0, 3);
     await quizOn(eventId, ids);
     const code = await openQuiz(eventId, 'pre');
-    const sheet = await answer(code, { submission: randomSubmission(), phase: 'pre', answers: { [ids[0]!]: 0, [ids[1]!]: 0, [ids[2]!]: 0 } });
+    const sheet = await answer(code, { submission: randomSubmission(code), phase: 'pre', answers: { [ids[0]!]: 0, [ids[1]!]: 0, [ids[2]!]: 0 } });
     expect(sheet.statusCode, sheet.body).toBe(200);
     await setPhase(coordinator, eventId, 'closed');
     const change = await coordinator.put(`/api/v1/events/${eventId}/quiz`, { questionIds: [...starterIds.values()].slice(3, 6) });
@@ -346,7 +359,7 @@ describe('the pupils’ page', () => {
     expect(unknown.body).toContain('name="code"');
     expect((await p.app.inject({ method: 'GET', url: '/q?code=12' })).statusCode).toBe(400);
     expect((await p.app.inject({ method: 'GET', url: '/q/not-a-code-at-all' })).statusCode).toBe(404);
-    const sheet = await answer('AAAAAA', { submission: randomSubmission(), phase: 'pre', answers: { [ids[0]!]: 1, [ids[1]!]: 1, [ids[2]!]: 2 } });
+    const sheet = await answer('AAAAAA', { submission: randomSubmission('AAAAAA'), phase: 'pre', answers: { [ids[0]!]: 1, [ids[1]!]: 1, [ids[2]!]: 2 } });
     expect(sheet.statusCode).toBe(404);
     expect(await responseCount(eventId)).toBe(0);
   });
@@ -388,29 +401,32 @@ describe('the pupils’ page', () => {
     const before = await responseCount(eventId);
     const good = { [ids[0]!]: 1, [ids[1]!]: 1, [ids[2]!]: 2 };
     // One question left out: the form comes back with the other answers still chosen.
-    const missing = await answer(code, { submission: randomSubmission(), phase: 'pre', answers: { [ids[0]!]: 1, [ids[2]!]: 2 } });
+    const missing = await answer(code, { submission: randomSubmission(code), phase: 'pre', answers: { [ids[0]!]: 1, [ids[2]!]: 2 } });
     expect(missing.statusCode).toBe(400);
     expect(missing.body).toContain('Изабери један одговор.');
     expect(missing.body).toContain('href="#question-2"');
     expect(missing.body).toMatch(new RegExp(`name="answer-${ids[0]}" checked="" value="1"`));
     // An option a question does not have (it has three), and one no question can have.
-    const outOfRange = await answer(code, { submission: randomSubmission(), phase: 'pre', answers: { ...good, [ids[1]!]: 3 } });
+    const outOfRange = await answer(code, { submission: randomSubmission(code), phase: 'pre', answers: { ...good, [ids[1]!]: 3 } });
     expect(outOfRange.statusCode).toBe(400);
     expect(outOfRange.body).toContain('Изабери један од понуђених одговора.');
-    expect((await answer(code, { submission: randomSubmission(), phase: 'pre', answers: { ...good, [ids[1]!]: 7 } })).statusCode).toBe(400);
-    expect((await answer(code, { submission: randomSubmission(), phase: 'pre', answers: { ...good, [ids[1]!]: 'да' } })).statusCode).toBe(400);
+    expect((await answer(code, { submission: randomSubmission(code), phase: 'pre', answers: { ...good, [ids[1]!]: 7 } })).statusCode).toBe(400);
+    expect((await answer(code, { submission: randomSubmission(code), phase: 'pre', answers: { ...good, [ids[1]!]: 'да' } })).statusCode).toBe(400);
     // An answer to a question that is not in this quiz (the wrong number of answers).
-    const extra = await answer(code, { submission: randomSubmission(), phase: 'pre', answers: { ...good, [starterIds.get('grooming-meeting')!]: 0 } });
+    const extra = await answer(code, { submission: randomSubmission(code), phase: 'pre', answers: { ...good, [starterIds.get('grooming-meeting')!]: 0 } });
     expect(extra.statusCode).toBe(400);
     expect(extra.body).toContain('Страница са квизом се није добро учитала');
     // A broken submission id, a phase that does not exist, a field nobody sent.
     expect((await answer(code, { submission: 'short', phase: 'pre', answers: good })).statusCode).toBe(400);
-    expect((await answer(code, { submission: randomSubmission(), phase: 'during', answers: good })).statusCode).toBe(400);
+    // An id the server did not sign for this quiz (a script minting pupils, or another quiz's page) is refused.
+    expect((await answer(code, { submission: `${'A'.repeat(16)}${'0'.repeat(16)}`, phase: 'pre', answers: good })).statusCode).toBe(400);
+    expect((await answer(code, { submission: randomSubmission('AAAAAA'), phase: 'pre', answers: good })).statusCode).toBe(400);
+    expect((await answer(code, { submission: randomSubmission(code), phase: 'during', answers: good })).statusCode).toBe(400);
     const surprise = await p.app.inject({
       method: 'POST',
       url: `/q/${code}`,
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      payload: `${form({ submission: randomSubmission(), phase: 'pre', surprise: '1' })}&answer-${ids[0]}=1&answer-${ids[0]}=2`,
+      payload: `${form({ submission: randomSubmission(code), phase: 'pre', surprise: '1' })}&answer-${ids[0]}=1&answer-${ids[0]}=2`,
     });
     expect(surprise.statusCode).toBe(400);
     expect(await responseCount(eventId)).toBe(before);
@@ -451,7 +467,7 @@ describe('the pupils’ page', () => {
     const page = await p.app.inject({ method: 'GET', url: `/q/${code}` });
     expect(page.statusCode).toBe(410);
     expect(page.body).toContain('Овај код више не важи');
-    const sheet = await answer(code, { submission: randomSubmission(), phase: 'post', answers: { [ids[0]!]: 1, [ids[1]!]: 1, [ids[2]!]: 2 } });
+    const sheet = await answer(code, { submission: randomSubmission(code), phase: 'post', answers: { [ids[0]!]: 1, [ids[1]!]: 1, [ids[2]!]: 2 } });
     expect(sheet.statusCode).toBe(410);
     const repeat = await answer(code, { submission: stored.submissionId, phase: 'post', answers: Object.fromEntries(ids.map((id, i) => [id, stored.answers[i]!])) });
     expect(repeat.statusCode).toBe(200);
@@ -503,7 +519,7 @@ describe('results', () => {
     await quizOn(eventId, ids);
     const code = await openQuiz(eventId, 'pre');
     const send = async (phase: string, pattern: boolean[]) => {
-      const response = await answer(code, { submission: randomSubmission(), phase, answers: Object.fromEntries(ids.map((id, i) => [id, pattern[i] ? right[i]! : wrong[i]!])) });
+      const response = await answer(code, { submission: randomSubmission(code), phase, answers: Object.fromEntries(ids.map((id, i) => [id, pattern[i] ? right[i]! : wrong[i]!])) });
       expect(response.statusCode, response.body).toBe(200);
     };
     // Before: 4 pupils; question 1 right by 1 of 4, question 2 by 2 of 4, question 3 by 4 of 4.

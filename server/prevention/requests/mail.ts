@@ -1,6 +1,9 @@
 // The three e-mails to a requester: received (with the number), accepted (when, where, who
 // comes) and declined (the coordinator's reason). Plain text, in the request's language, queued
-// in the transaction of the change that causes them (server/mail). For a request in sr-Latn,
+// in the transaction of the change that causes them (server/mail), as confidential mail: the
+// text carries what the requester wrote, so it is kept encrypted and out of the administrators'
+// mailbox like the contact details themselves. The "received" mail goes to an address nobody has
+// confirmed yet, so it repeats nothing the sender typed, only the number. For a request in sr-Latn,
 // whatever is written in Cyrillic (names, the school, the reason) is given in Latin script.
 import type { AppContext } from '../../context';
 import type { DbOrTrx } from '../../db/index';
@@ -46,6 +49,7 @@ export async function receivedMail(ctx: AppContext, trx: DbOrTrx, r: Requester):
     subject: t('prevention.requests.mail.receivedSubject', common),
     text: t('prevention.requests.mail.receivedBody', common),
     purpose: 'presentation-request-received',
+    confidential: true,
   });
 }
 
@@ -73,6 +77,7 @@ export async function acceptedMail(ctx: AppContext, trx: DbOrTrx, r: Requester &
     subject: t('prevention.requests.mail.acceptedSubject', values),
     text: t('prevention.requests.mail.acceptedBody', values),
     purpose: 'presentation-request-accepted',
+    confidential: true,
   });
 }
 
@@ -84,5 +89,6 @@ export async function declinedMail(ctx: AppContext, trx: DbOrTrx, r: Requester &
     subject: t('prevention.requests.mail.declinedSubject', values),
     text: t('prevention.requests.mail.declinedBody', values),
     purpose: 'presentation-request-declined',
+    confidential: true,
   });
 }

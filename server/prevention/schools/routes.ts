@@ -19,6 +19,9 @@ import {
   updateSchoolRequestSchema,
 } from '../../../common/schemas/prevention/schools';
 import { requireActor } from '../../auth/request';
+import { can } from '../../auth/policy';
+import { forbidden } from '../../http/errors';
+import { schoolPolicy } from '../policy';
 import { createSchool, getSchool, listSchools, updateSchool } from './schools';
 import { ImportRejectedError, importSchools } from './import';
 
@@ -41,6 +44,11 @@ export async function schoolRoutes(app: FastifyInstance, ctx: AppContext): Promi
   });
   api.post('/api/v1/schools/import', {
     bodyLimit: IMPORT_BODY_LIMIT,
+    // The large body is read only for someone who may import (the session is known by now).
+    preParsing: async (request, _reply, payload) => {
+      if (!can(schoolPolicy, actorOf(request), 'manage')) throw forbidden();
+      return payload;
+    },
     schema: {
       tags,
       summary: 'Import schools from CSV (coordinators): all rows or none',

@@ -118,7 +118,7 @@ export const preventionRequestsMessages = {
     mail: {
       receivedSubject: 'Примили смо Ваш захтев за предавање (бр. {{number}})',
       receivedBody:
-        'Поштовани/а {{name}},\n\nпримили смо Ваш захтев за предавање ({{organisation}}). Број захтева је {{number}}.\n\nКоординатор ће прегледати захтев и јавити Вам се е-поштом: са датумом, временом и именима предавача, или са објашњењем ако не можемо да дођемо.\n\nАко желите нешто да промените, позовите 19833 и наведите број захтева.\n\n{{signature}}',
+        'Поштовани/а,\n\nпримили смо Ваш захтев за предавање. Број захтева је {{number}}.\n\nКоординатор ће прегледати захтев и јавити Вам се е-поштом: са датумом, временом и именима предавача, или са објашњењем ако не можемо да дођемо.\n\nАко желите нешто да промените, позовите 19833 и наведите број захтева. Ако овај захтев нисте послали Ви, занемарите ову поруку.\n\n{{signature}}',
       acceptedSubject: 'Предавање је заказано: {{date}} (захтев бр. {{number}})',
       acceptedBody:
         'Поштовани/а {{name}},\n\nс радошћу потврђујемо предавање ({{organisation}}).\n\nКада: {{when}}\nГде: {{place}}\nДолазе: {{presenters}}\n\nАко термин више не одговара, позовите 19833 и наведите број захтева {{number}}.\n\n{{signature}}',
@@ -336,7 +336,7 @@ export const preventionRequestsMessages = {
     mail: {
       receivedSubject: 'We have received your request for a presentation (no. {{number}})',
       receivedBody:
-        'Dear {{name}},\n\nwe have received your request for a presentation ({{organisation}}). The request number is {{number}}.\n\nA coordinator will review it and write to you: with the date, time and names of the presenters, or to explain why we cannot come.\n\nIf you want to change anything, call 19833 and give the request number.\n\n{{signature}}',
+        'Hello,\n\nwe have received your request for a presentation. The request number is {{number}}.\n\nA coordinator will review it and write to you: with the date, time and names of the presenters, or to explain why we cannot come.\n\nIf you want to change anything, call 19833 and give the request number. If you did not send this request, please ignore this message.\n\n{{signature}}',
       acceptedSubject: 'Presentation scheduled: {{date}} (request no. {{number}})',
       acceptedBody:
         'Dear {{name}},\n\nwe are glad to confirm the presentation ({{organisation}}).\n\nWhen: {{when}}\nWhere: {{place}}\nPresenters: {{presenters}}\n\nIf the date no longer suits you, call 19833 and give the request number {{number}}.\n\n{{signature}}',
