@@ -2,6 +2,7 @@
 // screen readers, and the error summary at the top that links to each field. Server-rendered;
 // they work without JavaScript.
 import type { ReactNode } from 'react';
+import { DISTRICTS, UNITS, localName } from '../../common/geography';
 
 /** Form field name → the message shown next to it (already translated). */
 export type FieldErrors = Record<string, string>;
@@ -69,5 +70,22 @@ export function ErrorSummary({ title, errors, label }: { title: string; errors: 
         ))}
       </ul>
     </div>
+  );
+}
+
+/** The municipalities as <option>s grouped by district, named in the page's script (for a <select>). */
+export function MunicipalityOptions({ language }: { language: string }) {
+  return (
+    <>
+      {DISTRICTS.filter((d) => !d.kosovo).map((d) => (
+        <optgroup key={d.id} label={localName(d, language)}>
+          {UNITS.filter((u) => u.district === d.id).map((u) => (
+            <option key={u.id} value={u.id}>
+              {localName(u, language)}
+            </option>
+          ))}
+        </optgroup>
+      ))}
+    </>
   );
 }

@@ -3,11 +3,10 @@
 // (linked to the fields) and next to each field.
 import type { ReactNode } from 'react';
 import { CHILD_AGE_GROUPS, PLATFORMS, REPORT_CATEGORIES } from '../../common/hotline';
-import { DISTRICTS, UNITS, localName } from '../../common/geography';
 import type { FollowUpResponse } from '../../common/schemas/reports';
 import type { PageContext } from './layout';
 import { renderPage } from './layout';
-import { ErrorSummary, Field, FieldError, describedBy, type FieldErrors } from './form';
+import { ErrorSummary, Field, FieldError, MunicipalityOptions, describedBy, type FieldErrors } from './form';
 
 export interface ReportFormValues {
   category?: string;
@@ -109,15 +108,7 @@ export function renderReportForm(
             {(control) => (
               <select {...control} defaultValue={values.municipality ?? ''}>
                 <option value="">{t('public.report.municipalityUnknown')}</option>
-                {DISTRICTS.filter((d) => !d.kosovo).map((d) => (
-                  <optgroup key={d.id} label={language === 'sr-Cyrl' ? d.name_cyrl : d.name_latn}>
-                    {UNITS.filter((u) => u.district === d.id).map((u) => (
-                      <option key={u.id} value={u.id}>
-                        {localName(u, language)}
-                      </option>
-                    ))}
-                  </optgroup>
-                ))}
+                <MunicipalityOptions language={language} />
               </select>
             )}
           </Field>

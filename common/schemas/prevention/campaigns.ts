@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { ONLINE_ACTION_KINDS, PARTNER_KINDS } from '../../prevention';
 import { idSchema, isoDateTime } from '../common';
-import { eventStatusSchema, eventTypeSchema } from './events';
+import { eventSummarySchema } from './events';
 
 const day = z.iso.date().describe('YYYY-MM-DD');
 
@@ -127,21 +127,9 @@ export const campaignSummarySchema = z
 export type CampaignSummary = z.infer<typeof campaignSummarySchema>;
 
 /** One event of a campaign: a stop of the tour or another activity. */
-export const campaignEventSchema = z
-  .object({
-    id: idSchema,
-    number: z.string(),
-    type: eventTypeSchema,
-    status: eventStatusSchema,
-    title: z.string(),
-    startsAt: isoDateTime,
-    endsAt: isoDateTime,
-    municipalityId: z.string(),
-    districtId: z.string(),
-    venue: z.string(),
-    schoolName: z.string().nullable(),
-    audience: z.number().int().nullable().describe('Everyone counted, once the event is recorded as held'),
-  })
+export const campaignEventSchema = eventSummarySchema
+  .pick({ id: true, number: true, type: true, status: true, title: true, startsAt: true, endsAt: true, municipalityId: true, districtId: true, venue: true, schoolName: true })
+  .extend({ audience: z.number().int().nullable().describe('Everyone counted, once the event is recorded as held') })
   .meta({ id: 'CampaignEvent' });
 export type CampaignEvent = z.infer<typeof campaignEventSchema>;
 

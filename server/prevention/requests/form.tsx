@@ -3,13 +3,12 @@
 // phone and with the keyboard; errors are listed at the top (linked to the fields) and next to
 // each field, in the page's language, and everything typed is kept.
 import type { ReactNode } from 'react';
-import { DISTRICTS, UNITS, localName } from '../../../common/geography';
 import { GRADE_BANDS, ORGANISATION_TYPES, PREVENTION_TOPICS, type GradeBand } from '../../../common/prevention';
 import { LANGUAGES } from '../../../common/roles';
 import { GRADES_OF_BAND, MAX_DAYS_AHEAD, PARTS_OF_DAY } from '../../../common/schemas/prevention/requests';
 import { addDays, belgradeToday } from '../../../common/belgrade-time';
 import { renderPage, type PageContext } from '../../public-site/layout';
-import { ErrorSummary, Field, FieldError, describedBy, type ControlProps, type FieldErrors } from '../../public-site/form';
+import { ErrorSummary, Field, FieldError, MunicipalityOptions, describedBy, type ControlProps, type FieldErrors } from '../../public-site/form';
 
 /** How many preferred days the form offers (the API takes up to five). */
 export const FORM_DATE_ROWS = 3;
@@ -158,15 +157,7 @@ export function renderRequestForm(page: PageContext, options: { values: RequestF
             {(control) => (
               <select {...control} defaultValue={text('municipality')}>
                 <option value="">{t('prevention.requests.public.choose')}</option>
-                {DISTRICTS.filter((d) => !d.kosovo).map((d) => (
-                  <optgroup key={d.id} label={localName(d, language)}>
-                    {UNITS.filter((u) => u.district === d.id).map((u) => (
-                      <option key={u.id} value={u.id}>
-                        {localName(u, language)}
-                      </option>
-                    ))}
-                  </optgroup>
-                ))}
+                <MunicipalityOptions language={language} />
               </select>
             )}
           </Field>
